@@ -1,0 +1,275 @@
+import type { Customer } from '../../generated/sqlite/client.ts';
+import { t, type Lang } from '../../i18n/index.ts';
+import type { OutboundMessage } from '../channel.ts';
+import type { Nlu, NluResult } from '../nlu/types.ts';
+import type { Responder, TurnContext } from '../turn.ts';
+import { handOff } from './handoff.ts';
+import { isCancel, isNo, isYes } from './kit.ts';
+import { optIn, optOut } from './subscription.ts';
+import { runFlow, type FlowRun } from './runner.ts';
+import { emptyState, readState, type DialogState, type FlowSlot } from './state.ts';
+import type { FlowDefinition, FlowExtras, FlowServices, SayEvent } from './types.ts';
+import type { Queue } from '../../domain/escalations.ts';
+
+/** Below this the engine asks the customer to choose instead of guessing. */
+export const CLARIFY_BELOW = 0.55;
+/** Mid-flow, a different intent must be at least this sure before the engine offers to switch. */
+export const SWITCH_AT = 0.85;
+
+const QUEUE_OF: Record<string, Queue> = {
+  claim_report: 'claims',
+  claim_status: 'claims',
+  complaint: 'complaints',
+  complaint_status: 'complaints',
+  policy_service: 'service',
+  whistleblow: 'compliance',
+};
+
+const CLARIFY_INTENTS = ['inquiry', 'claim_report', 'claim_status', 'complaint', 'complaint_status', 'policy_service', 'whistleblow', 'human_agent'];
+
+export interface EngineOptions {
+  nlu: Nlu;
+  flows: Map<string, FlowDefinition>;
+  extras?: FlowExtras;
+}
+
+const say = (key: string, vars?: SayEvent['vars'], choices?: SayEvent['choices']): SayEvent => ({ type: 'say', key, vars, choices });
+const yesNo = [{ key: 'dialog:choice.yes' }, { key: 'dialog:choice.no' }];
+
+/** Renders what flows said into channel-neutral replies in the customer's language. */
+export function render(lang: Lang, said: SayEvent[]): OutboundMessage[] {
+  return said.map((s) => {
+    const vars = Object.fromEntries(Object.entries(s.vars ?? {}).map(([k, v]) => [k, typeof v === 'string' && /^[a-z]+:[\w.]+$/.test(v) ? t(lang, v) : v]));
+    const choices = s.choices?.map((c) => {
+      const label = t(lang, c.key, c.vars);
+      return { label, value: c.value ?? label };
+    });
+    return { text: t(lang, s.key, vars), ...(choices?.length ? { choices } : {}) };
+  });
+}
+
+/** The menu of what Anxin can do, as buttons. */
+export const menu = (): SayEvent =>
+  say('dialog:menu', undefined, ['claim_report', 'claim_status', 'complaint', 'policy_service', 'inquiry', 'human_agent'].map((i) => ({ key: `dialog:intentPhrase.${i}` })));
+
+/**
+ * The conversational core as a Responder: understands the message, then either answers directly (greeting, opt-out,
+ * handoff), continues the flow in progress, or starts the flow for the intent. Cancel, switching mid-flow (the old
+ * flow is kept to resume), clarification when unsure, and expiry after silence are handled here for every flow.
+ */
+export function createDialogEngine(opts: EngineOptions): Responder {
+  const { nlu, flows } = opts;
+  const title = (flow: string) => flows.get(flow)?.titleKey ?? `dialog:intentName.${flow}`;
+
+  return async (ctx: TurnContext) => {
+    const now = ctx.clock.now();
+    const text = ctx.inbound.text.trim();
+    const understood = nlu.classify(text, { now });
+    let state = readState(ctx.conversation.dialogState);
+    const said: SayEvent[] = [];
+
+    const timeoutMs = ctx.config.ANXIN_DIALOG_TIMEOUT_MINUTES * 60_000;
+    const last = ctx.conversation.dialogUpdatedAt?.getTime();
+    if (last !== undefined && now.getTime() - last > timeoutMs && (state.active || state.pending || state.suspended)) {
+      if (state.active) said.push(say('dialog:expired', { flow: title(state.active.flow) }));
+      state = emptyState();
+    }
+
+    const services: FlowServices = {
+      ...ctx,
+      ...opts.extras,
+      nlu,
+      customer: ctx.customer,
+      setCustomer: async (c: Customer) => {
+        await ctx.db.channelIdentity.update({ where: { id: ctx.identity.id }, data: { customerId: c.id, verifiedAt: ctx.clock.now(), verifyFailures: 0, verifyLockedUntil: null } });
+        await ctx.db.conversation.update({ where: { id: ctx.conversation.id }, data: { customerId: c.id } });
+        services.customer = c;
+      },
+    };
+
+    const turn = new Turn(services, flows, title, understood, state, said);
+    await turn.decide(text);
+
+    await ctx.db.conversation.update({ where: { id: ctx.conversation.id }, data: { dialogState: turn.state as object, dialogUpdatedAt: now } });
+    return {
+      replies: render(ctx.lang, said),
+      nlu: { intent: understood.intent, confidence: understood.confidence, entities: understood.entities },
+    };
+  };
+}
+
+/** One engine decision; a class because it threads the turn's mutable state through small steps. */
+class Turn {
+  constructor(
+    private readonly s: FlowServices,
+    private readonly flows: Map<string, FlowDefinition>,
+    private readonly title: (flow: string) => string,
+    private readonly nlu: NluResult,
+    public state: DialogState,
+    private readonly said: SayEvent[],
+  ) {}
+
+  async decide(text: string): Promise<void> {
+    const kind = this.s.inbound.kind;
+    if (!text && (kind === 'voice' || kind === 'video' || kind === 'file')) return void this.said.push(say('dialog:pleaseType'));
+    if (!text && kind === 'image' && !this.state.active) return void this.said.push(say('dialog:photoNoContext'), menu());
+    if (/^(订阅|重新订阅|恢复订阅|subscribe|resubscribe|unstop)$/i.test(text)) return void this.said.push(...(await optIn(this.s)));
+
+    if (isCancel(text)) return this.cancel();
+    if (this.state.pending && (await this.answerPending(text))) return;
+    if (this.state.active) return this.continueActive(text);
+    return this.route(text);
+  }
+
+  private async cancel(): Promise<void> {
+    if (!this.state.active) {
+      this.state.pending = undefined;
+      this.said.push(say('dialog:nothingToCancel'), menu());
+      return;
+    }
+    this.said.push(say('dialog:cancelled', { flow: this.title(this.state.active.flow) }));
+    this.state.active = undefined;
+    this.state.pending = undefined;
+    this.offerResume();
+  }
+
+  /** Returns true when the message was the answer to the engine's own question. */
+  private async answerPending(text: string): Promise<boolean> {
+    const pending = this.state.pending!;
+    this.state.pending = undefined;
+    if (pending.kind === 'switch') {
+      if (isYes(text)) {
+        this.state.suspended = this.state.active;
+        this.state.active = undefined;
+        await this.start(pending.intent, pending.text);
+        return true;
+      }
+      if (isNo(text) && this.state.active) {
+        await this.step(this.state.active, { type: 'REPEAT' });
+        return true;
+      }
+      return false;
+    }
+    if (pending.kind === 'resume') {
+      if (isYes(text) && this.state.suspended) {
+        this.state.active = this.state.suspended;
+        this.state.suspended = undefined;
+        await this.step(this.state.active, { type: 'REPEAT' });
+        return true;
+      }
+      if (isNo(text)) {
+        this.state.suspended = undefined;
+        this.said.push(say('dialog:resumeDropped'));
+        return true;
+      }
+      return false;
+    }
+    if (isYes(text) || this.nlu.intent === 'human_agent') {
+      await this.handoff('human_agent');
+      return true;
+    }
+    if (isNo(text)) {
+      this.state.unclear = 0;
+      this.said.push(menu());
+      return true;
+    }
+    return false;
+  }
+
+  private async continueActive(text: string): Promise<void> {
+    const active = this.state.active!;
+    const { intent, confidence, entities } = this.nlu;
+    if (intent === 'human_agent' && confidence >= 0.6) {
+      this.state.suspended = active;
+      this.state.active = undefined;
+      return this.handoff('human_agent');
+    }
+    const hasData = Boolean(entities.policyNumber || entities.claimNumber || entities.complaintNumber || entities.phone || entities.idNumber || entities.datetime || entities.plate);
+    if (intent !== active.flow && this.flows.has(intent) && confidence >= SWITCH_AT && !active.freeText && !hasData) {
+      this.state.pending = { kind: 'switch', intent, text };
+      this.said.push(say('dialog:switchOffer', { current: this.title(active.flow), next: this.title(intent) }, yesNo));
+      return;
+    }
+    await this.step(active, { type: 'ANSWER', text, nlu: this.nlu, attachmentCount: this.s.inbound.attachments?.length ?? 0 });
+  }
+
+  private async route(text: string): Promise<void> {
+    const { intent, confidence, alternatives, sentiment } = this.nlu;
+    const unclear = confidence < CLARIFY_BELOW || intent === 'other';
+    if (unclear) {
+      this.state.unclear += 1;
+      if (this.state.unclear >= 2 || sentiment === 'negative') {
+        this.state.pending = { kind: 'human' };
+        this.said.push(say('dialog:unclearOfferHuman', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.menu' }]));
+        return;
+      }
+      const options = [{ intent, confidence }, ...alternatives].map((a) => a.intent).filter((i, k, all) => CLARIFY_INTENTS.includes(i) && all.indexOf(i) === k).slice(0, 3);
+      if (intent === 'other' && confidence >= CLARIFY_BELOW) this.said.push(say('dialog:other'), menu());
+      else if (options.length) this.said.push(say('dialog:clarify', undefined, options.map((i) => ({ key: `dialog:intentPhrase.${i}` }))));
+      else this.said.push(say('dialog:notUnderstood'), menu());
+      return;
+    }
+    this.state.unclear = 0;
+    if (intent === 'greeting') return void this.said.push(say(this.greetingKey(text)), menu());
+    if (intent === 'human_agent') return this.handoff('human_agent');
+    if (intent === 'unsubscribe') return void this.said.push(...(await optOut(this.s)));
+    if (!this.flows.has(intent)) return void this.said.push(say('dialog:notUnderstood'), menu());
+    await this.start(intent, text);
+    if (sentiment === 'negative' && intent !== 'complaint') this.said.push(say('dialog:negativeOfferHuman', undefined, [{ key: 'dialog:choice.human' }]));
+  }
+
+  private greetingKey(text: string): string {
+    if (/谢|thank|thx|多谢|感谢/i.test(text)) return 'dialog:greeting.thanks';
+    if (/再见|拜拜|bye|see you|88/i.test(text)) return 'dialog:greeting.bye';
+    return 'dialog:greeting.hello';
+  }
+
+  private async start(intent: string, text: string): Promise<void> {
+    const def = this.flows.get(intent);
+    if (!def) return void this.said.push(say('dialog:notUnderstood'), menu());
+    const run = await runFlow(def.create(this.s), { input: { lang: this.s.lang, text, entities: this.nlu.entities } });
+    await this.after(def, run, this.s.clock.now().toISOString());
+  }
+
+  private async step(slot: FlowSlot, event: Parameters<typeof runFlow>[1]['event']): Promise<void> {
+    const def = this.flows.get(slot.flow);
+    if (!def || def.version !== slot.version) {
+      this.state.active = undefined;
+      this.said.push(say('dialog:flowReset', { flow: this.title(slot.flow) }), menu());
+      return;
+    }
+    let run: FlowRun;
+    try {
+      run = await runFlow(def.create(this.s), { snapshot: slot.snapshot, event });
+    } catch (err) {
+      this.s.logger.error({ err, conversationId: this.s.conversation.id, flow: slot.flow }, 'flow step failed');
+      this.state.active = undefined;
+      this.said.push(say('dialog:flowError', { flow: this.title(slot.flow) }), menu());
+      return;
+    }
+    await this.after(def, run, slot.startedAt);
+  }
+
+  private async after(def: FlowDefinition, run: FlowRun, startedAt: string): Promise<void> {
+    this.said.push(...run.said);
+    if (!run.done) {
+      this.state.active = { flow: def.id, version: def.version, snapshot: run.snapshot, startedAt, freeText: run.freeText };
+      return;
+    }
+    this.state.active = undefined;
+    if (run.outcome === 'handoff') return this.handoff(`${def.id}:needs_person`, QUEUE_OF[def.id]);
+    this.offerResume();
+  }
+
+  private offerResume(): void {
+    if (!this.state.suspended) return;
+    this.state.pending = { kind: 'resume' };
+    this.said.push(say('dialog:resumeOffer', { flow: this.title(this.state.suspended.flow) }, yesNo));
+  }
+
+  private async handoff(reason: string, queue?: Queue): Promise<void> {
+    this.state.pending = undefined;
+    this.state.unclear = 0;
+    this.said.push(...(await handOff(this.s, { reason, queue })));
+  }
+}

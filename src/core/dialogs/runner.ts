@@ -1,0 +1,47 @@
+import { createActor, waitFor, type AnyStateMachine } from 'xstate';
+import type { FlowEmitted, FlowEvent, FlowInput } from './types.ts';
+
+export interface FlowRun {
+  /** JSON snapshot to store, or undefined when the flow finished. */
+  snapshot?: unknown;
+  done: boolean;
+  /** completed | handoff | ... when done. */
+  outcome?: string;
+  /** Whether the step now waiting is a free-text step. */
+  freeText: boolean;
+  said: FlowEmitted[];
+}
+
+/** Longest a single turn may wait for a flow's database work. */
+const TURN_TIMEOUT_MS = 15_000;
+
+/**
+ * Runs one turn of a flow: restore (or start) the machine, deliver the event, wait until it waits for the customer
+ * again or finishes, and return what it said plus the snapshot to persist.
+ */
+export async function runFlow(
+  machine: AnyStateMachine,
+  opts: { snapshot?: unknown; input?: FlowInput; event?: FlowEvent },
+): Promise<FlowRun> {
+  const said: FlowEmitted[] = [];
+  const actor = opts.snapshot
+    ? createActor(machine, { snapshot: opts.snapshot as never })
+    : createActor(machine, { input: opts.input });
+  actor.on('say', (e: FlowEmitted) => said.push(e));
+  let failure: unknown;
+  actor.subscribe({ error: (err) => (failure = err) });
+  actor.start();
+  if (opts.event) actor.send(opts.event);
+  const state = await waitFor(actor, (s) => s.status !== 'active' || s.hasTag('waiting'), { timeout: TURN_TIMEOUT_MS });
+  actor.stop();
+  if (failure || state.status === 'error') throw failure ?? new Error('flow failed');
+  const done = state.status === 'done';
+  const meta = Object.values(state.getMeta() as Record<string, { freeText?: boolean }>);
+  return {
+    snapshot: done ? undefined : JSON.parse(JSON.stringify(actor.getPersistedSnapshot())),
+    done,
+    outcome: done ? ((state.context as { outcome?: string }).outcome ?? 'completed') : undefined,
+    freeText: meta.some((m) => m?.freeText),
+    said,
+  };
+}

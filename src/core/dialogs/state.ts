@@ -1,0 +1,30 @@
+import type { Intent } from '../nlu/types.ts';
+
+/** A flow in progress: which flow, the machine version and its JSON snapshot. */
+export interface FlowSlot {
+  flow: string;
+  version: number;
+  snapshot: unknown;
+  startedAt: string;
+  freeText?: boolean;
+}
+
+/** What is stored in Conversation.dialogState. Plain JSON so a restart resumes at the same step. */
+export interface DialogState {
+  v: 1;
+  active?: FlowSlot;
+  /** An unfinished flow put aside when the customer switched; offered again when the new one ends. */
+  suspended?: FlowSlot;
+  /** A question the engine itself asked and is waiting for. */
+  pending?: { kind: 'switch'; intent: Intent; text: string } | { kind: 'resume' } | { kind: 'human' };
+  /** Unclear turns in a row (two → offer a human). */
+  unclear: number;
+}
+
+export const emptyState = (): DialogState => ({ v: 1, unclear: 0 });
+
+/** Reads a stored state defensively: anything unrecognised starts fresh. */
+export function readState(raw: unknown): DialogState {
+  if (raw && typeof raw === 'object' && (raw as DialogState).v === 1) return { ...emptyState(), ...(raw as DialogState) };
+  return emptyState();
+}

@@ -1,0 +1,136 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { AnxinError } from '../../core/errors.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Db } from '../../db/client.ts';
+import type { SqlRunner } from './bulk-upsert.ts';
+import { checkHeader } from './columns.ts';
+import { readCsvRecords, type CsvEncoding, type CsvSyntaxError } from './csv-records.ts';
+import { shanghaiYmd } from './date-only.ts';
+import { agentImporter } from './import-agents.ts';
+import { customerImporter } from './import-customers.ts';
+import { policyImporter } from './import-policies.ts';
+import type { ImportContext, KindImporter } from './importer.ts';
+import type { ImportKind, ImportResult, PendingRow, RowProblem } from './types.ts';
+
+/** Options of an import run. */
+export interface ImportOptions {
+  /** HMAC secret for ID numbers (config ANXIN_ID_SECRET). */
+  secret: string;
+  clock: Clock;
+  encoding?: CsvEncoding;
+  /** Validate and check references, write nothing. */
+  dryRun?: boolean;
+  /** Rows per transaction (default 1,000). */
+  batchSize?: number;
+  /** Called every few hundred rows and at the end with the rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+}
+
+const IMPORTERS: Record<ImportKind, (ctx: ImportContext) => KindImporter> = {
+  customers: customerImporter,
+  agents: agentImporter,
+  policies: policyImporter,
+};
+
+/**
+ * Imports one CSV stream. Every row is validated; rows without problems are written in batches, one transaction
+ * per batch; rows with problems are returned with their line numbers and every reason. Re-importing a file
+ * updates the rows it created. A bad header throws `AnxinError('import_header')` before anything is written.
+ */
+export async function importCsv(db: Db, kind: ImportKind, input: Readable, opts: ImportOptions): Promise<ImportResult> {
+  const now = opts.clock.now();
+  const importer = IMPORTERS[kind]({ secret: opts.secret, now, today: shanghaiYmd(now) });
+  const batchSize = opts.batchSize ?? 1000;
+  const dryRun = opts.dryRun ?? false;
+  const syntaxErrors: CsvSyntaxError[] = [];
+  const problems: RowProblem[] = [];
+  const result: ImportResult = { kind, rows: 0, created: 0, updated: 0, failed: 0, problems, dryRun };
+  let names: string[] | undefined;
+  let batch: PendingRow<unknown>[] = [];
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = batch;
+    batch = [];
+    const counts = await writeBatch(db, importer, rows, dryRun);
+    result.created += counts.created;
+    result.updated += counts.updated;
+    for (const r of rows) if (r.reasons.length) problems.push({ line: r.line, reasons: r.reasons });
+  };
+
+  for await (const rec of readCsvRecords(input, { encoding: opts.encoding, syntaxErrors })) {
+    if (!names) {
+      names = readHeader(importer, rec.cells);
+      continue;
+    }
+    result.rows++;
+    if (rec.cells.length !== names.length) {
+      problems.push({ line: rec.line, reasons: [{ code: 'column_count', arg: String(names.length), value: String(rec.cells.length) }] });
+    } else {
+      const cells: Record<string, string> = {};
+      for (let i = 0; i < names.length; i++) cells[names[i]] = rec.cells[i];
+      batch.push(importer.validate(rec.line, cells));
+      if (batch.length >= batchSize) await flush();
+    }
+    if (result.rows % 500 === 0) opts.onProgress?.(result.rows);
+  }
+  if (!names) throw new AnxinError('import_empty', 'the file has no header line');
+  await flush();
+  for (const e of syntaxErrors) problems.push({ line: e.line, reasons: [{ code: 'csv_syntax', arg: e.message }] });
+  problems.sort((a, b) => a.line - b.line);
+  result.failed = problems.length;
+  opts.onProgress?.(result.rows);
+  return result;
+}
+
+/** Opens a file and imports it; `onBytes` gets the file size and the bytes read so far (for a progress bar). */
+export async function importCsvFile(
+  db: Db,
+  kind: ImportKind,
+  file: string,
+  opts: ImportOptions & { onBytes?: (read: number, total: number) => void },
+): Promise<ImportResult> {
+  const total = (await stat(file).catch(() => {
+    throw new AnxinError('import_no_file', `cannot read ${file}`, { file });
+  })).size;
+  const input = createReadStream(file);
+  let read = 0;
+  if (opts.onBytes) input.on('data', (chunk) => opts.onBytes!((read += chunk.length), total));
+  return importCsv(db, kind, input, opts);
+}
+
+function readHeader(importer: KindImporter, header: string[]): string[] {
+  const { names, problems } = checkHeader(importer.columns, header);
+  const extra = importer.headerMissing(names);
+  if (problems || extra.length) {
+    const details = { missing: [...(problems?.missing ?? []), ...extra], unknown: problems?.unknown ?? [], duplicate: problems?.duplicate ?? [] };
+    const notUtf8 = header.some((h) => h.includes('\uFFFD'));
+    throw new AnxinError('import_header', `bad header: ${JSON.stringify(details)}`, { ...details, notUtf8 });
+  }
+  return names;
+}
+
+/**
+ * Writes one batch in a transaction. If the database refuses it (say, a unique key taken by a concurrent writer),
+ * each row is retried alone so one bad row cannot sink the other 999; the refusing rows get a `db_error` reason.
+ */
+async function writeBatch(db: Db, importer: KindImporter, rows: PendingRow<unknown>[], dryRun: boolean) {
+  try {
+    return await db.$transaction((tx) => importer.write(tx as SqlRunner, rows, dryRun), { timeout: 120_000, maxWait: 60_000 });
+  } catch {
+    const counts = { created: 0, updated: 0 };
+    for (const row of rows) {
+      if (row.reasons.length) continue;
+      try {
+        const c = await db.$transaction((tx) => importer.write(tx as SqlRunner, [row], dryRun), { timeout: 60_000, maxWait: 60_000 });
+        counts.created += c.created;
+        counts.updated += c.updated;
+      } catch (err) {
+        row.reasons.push({ code: 'db_error', arg: (err as Error).message.split('\n').pop()?.slice(0, 200) });
+      }
+    }
+    return counts;
+  }
+}

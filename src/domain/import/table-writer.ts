@@ -1,0 +1,53 @@
+import { insertRows, sqlTime, updateRows, type SqlRunner, type UpdateRule } from './bulk-upsert.ts';
+
+/** How one database column is filled from a validated row. */
+export interface DbColumn<V> {
+  name: string;
+  /** The value for this row; null/undefined means "not given". */
+  get(v: V): unknown;
+  /** Used on insert when the row gives no value (the schema's default). */
+  fallback?: unknown;
+  /** CSV columns whose presence in the header means the file sets this column on existing rows. */
+  setBy?: string[];
+  /** CSV columns whose presence means the file *may* give a value; existing rows keep theirs when it does not. */
+  keepBy?: string[];
+}
+
+/** A table's write plan for one file: which columns existing rows take from it depends on the header. */
+export interface TableWriter<V> {
+  /** Inserts new rows (with their ids) and updates existing ones; stamps createdAt/updatedAt with `now`. */
+  write(sql: SqlRunner, inserts: Array<{ id: string; v: V }>, updates: Array<{ id: string; v: V }>, now: Date): Promise<void>;
+}
+
+export function tableWriter<V>(table: string, columns: DbColumn<V>[], header: string[]): TableWriter<V> {
+  const present = new Set(header);
+  const rules: Array<[DbColumn<V>, UpdateRule]> = [];
+  for (const c of columns) {
+    if (c.setBy?.some((h) => present.has(h))) rules.push([c, 'set']);
+    else if (c.keepBy?.some((h) => present.has(h))) rules.push([c, 'keep']);
+  }
+  const insertNames = ['id', ...columns.map((c) => c.name), 'createdAt', 'updatedAt'];
+  const updateRules: Array<[string, UpdateRule]> = [...rules.map(([c, r]): [string, UpdateRule] => [c.name, r]), ['updatedAt', 'set']];
+  const value = (c: DbColumn<V>, v: V, forInsert: boolean) => {
+    const x = c.get(v);
+    const given = x === undefined || x === null ? null : x;
+    // A `set` column cleared in the file falls back to the schema default (NOT NULL columns such as gender).
+    return given ?? (forInsert || c.fallback !== undefined ? (c.fallback ?? null) : null);
+  };
+  return {
+    async write(sql, inserts, updates, now) {
+      const ts = sqlTime(now);
+      if (inserts.length) {
+        await insertRows(sql, table, insertNames, inserts.map(({ id, v }) => [id, ...columns.map((c) => value(c, v, true)), ts, ts]));
+      }
+      if (updates.length && updateRules.length) {
+        await updateRows(
+          sql,
+          table,
+          updateRules,
+          updates.map(({ id, v }) => [id, ...rules.map(([c, r]) => (r === 'keep' ? (c.get(v) ?? null) : value(c, v, false))), ts]),
+        );
+      }
+    },
+  };
+}

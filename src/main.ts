@@ -1,0 +1,54 @@
+/**
+ * `npm start`: validate configuration, migrate, seed the demo data on first run, start the HTTP server (web chat,
+ * health) and whichever channels and jobs are configured.
+ */
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, slackEnabled } from './config/load.ts';
+import { createLogger } from './core/logger.ts';
+import { openDatabase } from './db/client.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { seedDemo } from '../prisma/seed/index.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const { applied } = await applyMigrations(config.DATABASE_URL, { log: (line) => logger.info(line) });
+  logger.info({ applied: applied.length }, applied.length ? `database migrated (${applied.join(', ')})` : 'database schema up to date');
+  const db = await openDatabase(config.DATABASE_URL);
+  if (config.ANXIN_SEED_DEMO) {
+    const seeded = await seedDemo(db, { secret: config.ANXIN_ID_SECRET, now: new Date() });
+    if (seeded) logger.info('demo data seeded (set ANXIN_SEED_DEMO=false to start empty)');
+  }
+  const app = await buildApp({ db, config, logger });
+  const recovered = await app.delivery.recoverInterrupted();
+  if (recovered) logger.info({ recovered }, 'picked up messages left unsent by the last run');
+  const url = await app.listen();
+  logger.info(`web chat:   ${url.replace('0.0.0.0', 'localhost')}/`);
+  logger.info(`health:     ${url.replace('0.0.0.0', 'localhost')}/healthz`);
+  logger.info(config.WECHAT_ENABLED ? `WeChat: on (${config.WECHATY_PUPPET})` : 'WeChat: off (set WECHAT_ENABLED=true to connect a WeChat account)');
+  logger.info(slackEnabled(config) ? 'Slack: on' : 'Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to send escalations to Slack)');
+  const retry = setInterval(() => void app.delivery.retryDue().catch((err) => logger.error({ err }, 'retry sweep failed')), 30_000);
+  const shutdown = async (signal: string) => {
+    logger.info(`${signal}: shutting down`);
+    clearInterval(retry);
+    await app.close();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(`anxin: failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  process.exit(1);
+});

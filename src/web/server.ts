@@ -1,0 +1,22 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Pipeline } from '../core/pipeline.ts';
+import type { CoreDeps } from '../core/turn.ts';
+import { registerChatRoutes } from './chat-routes.ts';
+import { registerHealthRoutes } from './health-routes.ts';
+
+/** A plug-in point for later parts (staff page, Slack's HTTP receiver) to add routes to the one server. */
+export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
+
+/** Builds Anxin's HTTP server (not listening yet). */
+export async function buildServer(deps: CoreDeps & { pipeline: Pipeline; routes?: RouteModule[] }): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 8 * 1024 * 1024 });
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) deps.logger.error({ err, url: req.url }, 'request failed');
+    void reply.status(status).send({ error: status >= 500 ? 'internal error; the event was logged' : err.message });
+  });
+  registerHealthRoutes(app, deps);
+  registerChatRoutes(app, deps);
+  for (const mod of deps.routes ?? []) await mod(app);
+  return app;
+}
