@@ -6,7 +6,8 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { AdapterRegistry, createDelivery, type Delivery } from './core/delivery.ts';
 import { AnxinEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
-import { menuResponder } from './core/menu.ts';
+import { createCoreServices, type CoreServices } from './core/core-services.ts';
+import { createDialogEngine } from './core/dialogs/engine.ts';
 import { createPipeline, type Pipeline } from './core/pipeline.ts';
 import type { CoreDeps, Responder } from './core/turn.ts';
 import type { Db } from './db/client.ts';
@@ -19,13 +20,16 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Channel adapters besides the built-in web chat. */
   adapters?: ChannelAdapter[];
-  /** The conversational core; defaults to the menu. */
+  /** The conversational core; defaults to the dialog engine. */
   responder?: Responder;
+  /** Pre-built core services (tests share one NLU per process); built from config when absent. */
+  services?: Partial<CoreServices>;
   /** Extra HTTP routes (staff page, Slack receiver). */
   routes?: RouteModule[];
 }
 
 export interface AnxinApp extends CoreDeps {
+  services: CoreServices;
   adapters: AdapterRegistry;
   delivery: Delivery;
   pipeline: Pipeline;
@@ -45,10 +49,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<AnxinApp> {
   adapters.register(new WebChatAdapter());
   for (const a of opts.adapters ?? []) adapters.register(a);
   const delivery = createDelivery({ ...core, adapters });
-  const pipeline = createPipeline({ ...core, delivery, responder: opts.responder ?? menuResponder });
+  const services = await createCoreServices(opts.config, events, opts.services);
+  const responder = opts.responder ?? createDialogEngine({ nlu: services.nlu, flows: services.flows, extras: { kb: services.kb, calendar: services.calendar } });
+  const pipeline = createPipeline({ ...core, delivery, responder });
   const server = await buildServer({ ...core, pipeline, routes: opts.routes });
   return {
     ...core,
+    services,
     adapters,
     delivery,
     pipeline,

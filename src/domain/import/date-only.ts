@@ -24,16 +24,6 @@ export function toYmd(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Today's calendar date in Asia/Shanghai, e.g. for "is this birthday in the future" checks. */
-export function shanghaiYmd(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(ymd: string, days: number): string {
-  return toYmd(new Date(dateOnly(ymd).getTime() + days * 86_400_000));
-}
-
 /** Adds calendar months, clamping to the month's last day (2024-01-31 + 1 month → 2024-02-29). */
 export function addMonths(ymd: string, months: number): string {
   const [y, m, d] = ymd.split('-').map(Number);

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { SqlRunner } from './bulk-upsert.ts';
 import { checkHeader } from './columns.ts';
 import { readCsvRecords, type CsvEncoding, type CsvSyntaxError } from './csv-records.ts';
-import { shanghaiYmd } from './date-only.ts';
+import { shanghaiDate } from '../calendar/shanghai-time.ts';
 import { agentImporter } from './import-agents.ts';
 import { customerImporter } from './import-customers.ts';
 import { policyImporter } from './import-policies.ts';
@@ -41,7 +41,7 @@ const IMPORTERS: Record<ImportKind, (ctx: ImportContext) => KindImporter> = {
  */
 export async function importCsv(db: Db, kind: ImportKind, input: Readable, opts: ImportOptions): Promise<ImportResult> {
   const now = opts.clock.now();
-  const importer = IMPORTERS[kind]({ secret: opts.secret, now, today: shanghaiYmd(now) });
+  const importer = IMPORTERS[kind]({ secret: opts.secret, now, today: shanghaiDate(now) });
   const batchSize = opts.batchSize ?? 1000;
   const dryRun = opts.dryRun ?? false;
   const syntaxErrors: CsvSyntaxError[] = [];
