@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command } from 'commander';
@@ -23,6 +23,7 @@ export async function buildProgram(): Promise<Command> {
 }
 
 async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const program = await buildProgram();
   try {
     await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@
  * `npm start`: validate configuration, migrate, seed the demo data on first run, start the HTTP server (web chat,
  * health) and whichever channels and jobs are configured.
  */
+import { existsSync } from 'node:fs';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, slackEnabled } from './config/load.ts';
 import { createLogger } from './core/logger.ts';
@@ -10,6 +11,7 @@ import { applyMigrations } from './db/migrate.ts';
 import { seedDemo } from '../prisma/seed/index.ts';
 
 async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();

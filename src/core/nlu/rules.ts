@@ -1,0 +1,47 @@
+/**
+ * High-precision keyword rules for the intents where a miss is costly: a customer typing 转人工 or TD must never
+ * be answered with a product menu. A rule does not pick the label on its own; it restricts the candidates and the
+ * model chooses among them (投诉 may be a new complaint or a question about an old one).
+ */
+import type { Intent } from './types.ts';
+
+export interface RuleHit {
+  rule: string;
+  allowed: Intent[];
+}
+
+// "不要转人工", "don't need a human": the keyword is present but the wish is the opposite.
+const NEGATED = /(?:不要|不用|不需要|无需|别|甭|不想|不)(?:转|找|接|帮我转)?(?:人工|真人|客服|退订)|(?:don'?t|do not|no need to|not)\s+(?:\w+\s+){0,2}(?:human|person|agent|unsubscribe)/;
+
+const RULES: Array<{ name: string; re: RegExp; allowed: Intent[] }> = [
+  {
+    name: 'unsubscribe',
+    re: /退订|取消订阅|^\s*(?:td|t|stop|unsub|unsubscribe)\s*[!！.。]*\s*$|\bunsubscribe\b|\bopt[\s-]?out\b/,
+    allowed: ['unsubscribe'],
+  },
+  {
+    name: 'human_agent',
+    re: /转人工|转接人工|人工客服|人工服务|人工坐席|找人工|要人工|呼叫人工|^\s*人工\s*[!！.。]*\s*$|真人|活人|\b(?:real|live) (?:person|agent|human)\b|\btalk to (?:a |an )?(?:human|person|someone|somebody)\b|\bspeak to (?:a |an )?(?:human|person|someone|somebody|representative)\b|^\s*(?:human|agent|operator|representative)\s*(?:please|pls)?\s*[!！.。]*\s*$/,
+    allowed: ['human_agent'],
+  },
+  {
+    name: 'whistleblow',
+    re: /举报|检举|告发|whistle[\s-]?blow|report (?:a |an )?(?:fraud|scam|agent|misconduct)/,
+    allowed: ['whistleblow', 'complaint'],
+  },
+  {
+    name: 'complaint',
+    re: /投诉|\bcomplain/,
+    allowed: ['complaint', 'complaint_status'],
+  },
+];
+
+/** The first rule that fires on lower-cased, folded text (rules are in priority order). */
+export function matchRule(lower: string): RuleHit | undefined {
+  const negated = NEGATED.test(lower);
+  for (const r of RULES) {
+    if ((r.name === 'unsubscribe' || r.name === 'human_agent') && negated) continue;
+    if (r.re.test(lower)) return { rule: r.name, allowed: r.allowed };
+  }
+  return undefined;
+}
