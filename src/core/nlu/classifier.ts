@@ -2,7 +2,7 @@
  * The intent classifier: softmax regression over {@link extractFeatures}, temperature-scaled so that confidence
  * tracks accuracy, then narrowed by the keyword {@link matchRule rules}.
  */
-import { extractFeatures } from './features.ts';
+import { extractFeatures, type Segmenter } from './features.ts';
 import { normalizeForClassifier } from './normalize.ts';
 import { matchRule } from './rules.ts';
 import { DEFAULT_TRAIN_OPTIONS, scoreSoftmax, softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainOptions } from './softmax.ts';
@@ -18,6 +18,7 @@ export const DEFAULT_TEMPERATURE = 1;
 export interface IntentModel {
   softmax: SoftmaxModel;
   temperature: number;
+  segment?: Segmenter;
 }
 
 export interface RankedIntent {
@@ -34,18 +35,20 @@ export interface IntentPrediction {
 
 export function trainIntentModel(
   examples: Example[],
-  options: { train?: TrainOptions; temperature?: number } = {},
+  options: { train?: TrainOptions; temperature?: number; segment?: Segmenter } = {},
 ): IntentModel {
-  const samples = examples.map((e) => ({ features: extractFeatures(e.text), label: INTENTS.indexOf(e.intent) }));
+  const { segment } = options;
+  const samples = examples.map((e) => ({ features: extractFeatures(e.text, segment), label: INTENTS.indexOf(e.intent) }));
   return {
     softmax: trainSoftmax(samples, INTENTS.length, options.train ?? DEFAULT_TRAIN_OPTIONS),
     temperature: options.temperature ?? DEFAULT_TEMPERATURE,
+    segment,
   };
 }
 
 /** Raw model logits for a text (used by calibration). */
 export function intentLogits(model: IntentModel, text: string): Float64Array {
-  return scoreSoftmax(model.softmax, extractFeatures(text)).logits;
+  return scoreSoftmax(model.softmax, extractFeatures(text, model.segment)).logits;
 }
 
 // Share of the probability mass a rule moves onto its allowed intents; the rest keeps the model's own view so the
