@@ -9,17 +9,13 @@
  * `migration_lock.toml`. The output is byte-for-byte what the stock CLI writes, so `prisma migrate deploy` stays
  * usable wherever the binary is available.
  *
- * Options:
- *   --check              exit 1 if the schema has changes not yet in a migration (CI); writes nothing
- *   --draft              write the migration even when empty (for hand-written SQL, like `--create-only`)
- *   --schema <path>      Prisma schema file or folder (default prisma/schema.prisma)
- *   --migrations <dir>   migrations folder (default: `migrations` next to the schema)
- *   --verbose            print the engine's log lines
+ * `--check` (CI) exits 1 when the schema has changes no migration holds; `--help` lists the other options.
  *
  * Providers: the engine adapter is chosen from the schema's datasource `provider`. Only `sqlite` is wired today;
  * a PostgreSQL schema needs an entry in `ENGINE_ADAPTERS` (adapter-pg, its own throwaway shadow database).
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +27,10 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import * as wasmGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
-import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
+import type { MigrationList, SchemaEngine, SchemaFilter, SchemasContainer } from '@prisma/schema-engine-wasm';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
+export const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 const LOCKFILE = 'migration_lock.toml';
 
 /** A connection factory the engine can use, plus whatever must be torn down afterwards. */
@@ -43,21 +39,38 @@ interface EngineAdapter {
   dispose(): Promise<void>;
 }
 
+/** Where the engine's "dev" database lives: `url` if given, else a throwaway database under `workDir`. */
+interface EngineTarget {
+  url?: string;
+  workDir: string;
+}
+
 /**
- * One entry per datasource provider. The "dev" database is a throwaway too: we never diff against a developer's
- * real database, only against the committed migrations, so the result is reproducible in CI.
+ * One entry per datasource provider. By default the "dev" database is a throwaway too: we diff the schema against
+ * the committed migrations only, never against a developer's database, so the result is reproducible in CI.
  */
-const ENGINE_ADAPTERS: Record<string, (workDir: string) => Promise<EngineAdapter>> = {
-  async sqlite(workDir) {
-    const sqlite = new PrismaBetterSqlite3({ url: `file:${path.join(workDir, 'dev.db')}` });
+const ENGINE_ADAPTERS: Record<string, (target: EngineTarget) => Promise<EngineAdapter>> = {
+  async sqlite({ url, workDir }) {
+    const sqlite = new PrismaBetterSqlite3({ url: url ?? `file:${path.join(workDir, 'dev.db')}` });
+    // Freeing the engine does not close its connections, and the main one holds an exclusive lock: track them.
+    const open = new Set<SqlDriverAdapter>();
+    const track = (adapter: SqlDriverAdapter) => {
+      const wrapped = withScriptFallback(adapter);
+      open.add(wrapped);
+      return wrapped;
+    };
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: sqlite.provider,
       adapterName: sqlite.adapterName,
-      // The shadow database defaults to a fresh `:memory:` database per connection: throwaway by construction.
-      connect: async () => withScriptFallback(await sqlite.connect()),
-      connectToShadowDb: async () => withScriptFallback(await sqlite.connectToShadowDb()),
+      connect: async () => track(await sqlite.connect()),
+      // A fresh `:memory:` database per connection: the shadow database is throwaway by construction.
+      connectToShadowDb: async () => track(await sqlite.connectToShadowDb()),
     };
-    return { factory, dispose: async () => {} };
+    const dispose = async () => {
+      for (const adapter of open) await adapter.dispose().catch(() => {});
+      open.clear();
+    };
+    return { factory, dispose };
   },
 };
 
@@ -75,9 +88,8 @@ function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
       try {
         return await adapter.executeRaw(query);
       } catch (error) {
-        if (query.args.length > 0 || !(error instanceof RangeError) || !/more than one statement|contains no statements/.test(error.message)) {
-          throw error;
-        }
+        const script = query.args.length === 0 && error instanceof RangeError;
+        if (!script || !/more than one statement|contains no statements/.test(error.message)) throw error;
         await adapter.executeScript(query.sql);
         return 0;
       }
@@ -90,9 +102,20 @@ function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return wrapped;
 }
 
-/** Instantiates the WebAssembly module once (the package's own entry point uses a wasm ESM import Node lacks). */
-async function loadEngineModule(): Promise<typeof wasmGlue> {
-  const gluePath = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+let engineModule: Promise<typeof wasmGlue> | undefined;
+
+/**
+ * Instantiates the WebAssembly module, once per process: the glue keeps the instance in a module variable, so a
+ * second instantiation would pull the memory from under live engines. (The package's own entry point uses a wasm
+ * ESM import that Node does not support.)
+ */
+function loadEngineModule(): Promise<typeof wasmGlue> {
+  engineModule ??= instantiateEngineModule();
+  return engineModule;
+}
+
+async function instantiateEngineModule(): Promise<typeof wasmGlue> {
+  const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const bytes = await readFile(gluePath.replace(/\.js$/, '.wasm'));
   const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': wasmGlue });
   wasmGlue.__wbg_set_wasm(instance.exports);
@@ -120,7 +143,7 @@ function datasourceProvider(files: [string, string][]): string {
 }
 
 /** The same listing the Prisma CLI hands to the engine: every sub-folder, sorted, with its migration.sql. */
-async function readMigrationsList(baseDir: string): Promise<MigrationList> {
+export async function readMigrationsList(baseDir: string): Promise<MigrationList> {
   const lockContent = await readFile(path.join(baseDir, LOCKFILE), 'utf8').catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
@@ -158,6 +181,65 @@ function lockfileText(provider: string): string {
   return `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`;
 }
 
+/** A live schema engine over a driver adapter; `close` frees it and removes its throwaway databases. */
+export interface SchemaEngineSession {
+  engine: SchemaEngine;
+  provider: string;
+  /** The schema as the engine's methods take it. */
+  schema: SchemasContainer;
+  /** Turns an engine error into one readable line (driver message and migration name restored). */
+  explain(error: unknown): string;
+  /** Frees the engine, which holds SQLite's exclusive locking mode until then. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the WebAssembly schema engine for a schema file or folder. The adapter follows the schema's datasource
+ * provider; `databaseUrl` points the engine at an existing database instead of a throwaway one (tests use it to
+ * prove our migration history is the engine's).
+ */
+export async function openSchemaEngine(opts: {
+  schemaPath: string;
+  databaseUrl?: string;
+  verbose?: boolean;
+}): Promise<SchemaEngineSession> {
+  const schemaFiles = await readSchemaFiles(opts.schemaPath);
+  const provider = datasourceProvider(schemaFiles);
+  const makeAdapter = ENGINE_ADAPTERS[provider];
+  if (!makeAdapter) throw new Error(`create-migration: provider "${provider}" is not wired yet (see ENGINE_ADAPTERS)`);
+  const glue = await loadEngineModule();
+  const workDir = await mkdtemp(path.join(tmpdir(), 'anxin-migrate-'));
+  const adapter = await makeAdapter({ url: opts.databaseUrl, workDir });
+  const bound = bindMigrationAwareSqlAdapterFactory(adapter.factory);
+  const log = (line: string) => {
+    if (opts.verbose) process.stderr.write(`[schema-engine] ${line.trim()}\n`);
+  };
+  const close = async () => {
+    await adapter.dispose();
+    await rm(workDir, { recursive: true, force: true });
+  };
+  let engine: SchemaEngine;
+  let closed = false;
+  try {
+    engine = await glue.SchemaEngine.new({ datamodels: schemaFiles }, log, bound);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    engine,
+    provider,
+    schema: { files: schemaFiles.map(([file, content]) => ({ path: file, content })) },
+    explain: (error) => explain(error, bound.errorRegistry),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      engine.free();
+      await close();
+    },
+  };
+}
+
 interface Options {
   check?: boolean;
   draft?: boolean;
@@ -174,23 +256,11 @@ async function run(name: string | undefined, opts: Options): Promise<number> {
   }
   const schemaPath = path.resolve(opts.schema);
   const baseDir = path.resolve(opts.migrations ?? path.join(path.dirname(schemaPath), 'migrations'));
-  const schemaFiles = await readSchemaFiles(schemaPath);
-  const provider = datasourceProvider(schemaFiles);
-  const makeAdapter = ENGINE_ADAPTERS[provider];
-  if (!makeAdapter) throw new Error(`create-migration: provider "${provider}" is not wired yet (see ENGINE_ADAPTERS)`);
-
-  const workDir = await mkdtemp(path.join(tmpdir(), 'anxin-migrate-'));
-  const adapter = await makeAdapter(workDir);
-  const bound = bindMigrationAwareSqlAdapterFactory(adapter.factory);
-  let engine: SchemaEngine | undefined;
+  let session: SchemaEngineSession | undefined;
   try {
-    const glue = await loadEngineModule();
-    const log = (line: string) => {
-      if (opts.verbose) process.stderr.write(`[schema-engine] ${line.trim()}\n`);
-    };
-    engine = await glue.SchemaEngine.new({ datamodels: schemaFiles }, log, bound);
+    session = await openSchemaEngine({ schemaPath, verbose: opts.verbose });
+    const { engine, schema } = session;
     const migrationsList = await readMigrationsList(baseDir);
-    const schema = { files: schemaFiles.map(([file, content]) => ({ path: file, content })) };
     // Order matters: applying first connects the (empty) dev database — devDiagnostic on a fresh one fails with
     // P1014 — and createMigration only finds the shadow-database factory after devDiagnostic has run.
     await engine.applyMigrations({ migrationsList, filters: FILTERS });
@@ -227,12 +297,10 @@ async function run(name: string | undefined, opts: Options): Promise<number> {
     return 0;
   } catch (error) {
     if (opts.verbose) console.error(error);
-    console.error(`create-migration failed: ${explain(error, bound.errorRegistry)}`);
+    console.error(`create-migration failed: ${session ? session.explain(error) : (error as Error).message}`);
     return 1;
   } finally {
-    engine?.free();
-    await adapter.dispose();
-    await rm(workDir, { recursive: true, force: true });
+    await session?.close();
   }
 }
 
@@ -266,4 +334,5 @@ const program = new Command('create-migration')
     process.exitCode = await run(name, opts);
   });
 
-await program.parseAsync();
+// Runs only as a script, so tests can import openSchemaEngine without starting the CLI.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await program.parseAsync();

@@ -2,7 +2,7 @@
  * The intent classifier: softmax regression over {@link extractFeatures}, temperature-scaled so that confidence
  * tracks accuracy, then narrowed by the keyword {@link matchRule rules}.
  */
-import { extractFeatures, type Segmenter } from './features.ts';
+import { extractFeatures } from './features.ts';
 import { normalizeForClassifier } from './normalize.ts';
 import { matchRule } from './rules.ts';
 import { DEFAULT_TRAIN_OPTIONS, scoreSoftmax, softmaxInPlace, trainSoftmax, type SoftmaxModel, type TrainOptions } from './softmax.ts';
@@ -15,10 +15,15 @@ import { INTENTS, type Example, type Intent } from './types.ts';
  */
 export const DEFAULT_TEMPERATURE = 1;
 
+/**
+ * Weight of concept features (c:…, cc:…) relative to n-grams: there are few of them and they generalise, so they
+ * must not drown among dozens of n-grams.
+ */
+export const CONCEPT_WEIGHT = 2;
+
 export interface IntentModel {
   softmax: SoftmaxModel;
   temperature: number;
-  segment?: Segmenter;
 }
 
 export interface RankedIntent {
@@ -35,20 +40,20 @@ export interface IntentPrediction {
 
 export function trainIntentModel(
   examples: Example[],
-  options: { train?: TrainOptions; temperature?: number; segment?: Segmenter } = {},
+  options: { train?: TrainOptions; temperature?: number; conceptWeight?: number } = {},
 ): IntentModel {
-  const { segment } = options;
-  const samples = examples.map((e) => ({ features: extractFeatures(e.text, segment), label: INTENTS.indexOf(e.intent) }));
+  const cw = options.conceptWeight ?? CONCEPT_WEIGHT;
+  const weight = (f: string) => (f.startsWith('c') ? cw : 1);
+  const samples = examples.map((e) => ({ features: extractFeatures(e.text), label: INTENTS.indexOf(e.intent) }));
   return {
-    softmax: trainSoftmax(samples, INTENTS.length, options.train ?? DEFAULT_TRAIN_OPTIONS),
+    softmax: trainSoftmax(samples, INTENTS.length, options.train ?? DEFAULT_TRAIN_OPTIONS, weight),
     temperature: options.temperature ?? DEFAULT_TEMPERATURE,
-    segment,
   };
 }
 
 /** Raw model logits for a text (used by calibration). */
 export function intentLogits(model: IntentModel, text: string): Float64Array {
-  return scoreSoftmax(model.softmax, extractFeatures(text, model.segment)).logits;
+  return scoreSoftmax(model.softmax, extractFeatures(text)).logits;
 }
 
 // Share of the probability mass a rule moves onto its allowed intents; the rest keeps the model's own view so the

@@ -6,6 +6,7 @@
  * and the features are unit 1- to 3-grams within a clause. English words add a crude stem and character 3-grams
  * so "claime" and "complian" still share most features with the correct spelling.
  */
+import { conceptFeatures } from './concepts.ts';
 import { normalizeForClassifier } from './normalize.ts';
 
 const PLACEHOLDERS: Array<[RegExp, string]> = [
@@ -61,11 +62,8 @@ function lengthBucket(n: number): string {
   return n <= 1 ? '1' : n <= 2 ? '2' : n <= 4 ? '3-4' : n <= 8 ? '5-8' : n <= 16 ? '9-16' : '17+';
 }
 
-/** A word segmenter for Chinese (jieba); optional so the feature extractor stays usable without one. */
-export type Segmenter = (text: string) => string[];
-
 /** The de-duplicated feature names of one message. */
-export function extractFeatures(text: string, segment?: Segmenter): string[] {
+export function extractFeatures(text: string): string[] {
   const clauses = units(text);
   const out = new Set<string>();
   let total = 0;
@@ -93,13 +91,6 @@ export function extractFeatures(text: string, segment?: Segmenter): string[] {
     out.add(`E:${flat[flat.length - 1]}`);
   }
   out.add(`len:${lengthBucket(total)}`);
-  if (segment) {
-    // Words add what characters alone miss: 业务员 as one unit, 我要 vs 要我.
-    const words = segment(clauses.map((c) => c.join('')).join(' ')).filter((w) => w.trim() && /\p{Script=Han}/u.test(w));
-    for (let i = 0; i < words.length; i++) {
-      if ([...words[i]].length > 1) out.add(`w:${words[i]}`);
-      if (i + 1 < words.length) out.add(`wb:${words[i]}|${words[i + 1]}`);
-    }
-  }
+  for (const c of conceptFeatures(normalizeForClassifier(text))) out.add(c);
   return [...out];
 }

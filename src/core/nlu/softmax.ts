@@ -12,18 +12,23 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.4, l2: 1e-5, seed: 7 };
 
+/** Relative weight of a feature before the document vector is scaled to unit length. */
+export type FeatureWeight = (feature: string) => number;
+const UNIT_WEIGHT: FeatureWeight = () => 1;
+
 export interface SoftmaxModel {
   classes: number;
+  featureWeight: FeatureWeight;
   vocabulary: Map<string, number>;
   /** Row-major weights: feature f, class k at f * classes + k. */
   weights: Float64Array;
   bias: Float64Array;
 }
 
-/** A document as indices into the vocabulary, each with the same value 1/sqrt(n) (unit L2 norm). */
+/** A document as indices into the vocabulary with their values (unit L2 norm over all its features). */
 interface Doc {
   idx: Int32Array;
-  value: number;
+  values: Float64Array;
   label: number;
 }
 
@@ -38,17 +43,26 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function toDoc(features: string[], vocabulary: Map<string, number>, grow: boolean): Int32Array {
+// Normalised over all features, known or not, so unfamiliar text gets flatter (less confident) scores.
+function toDoc(features: string[], vocabulary: Map<string, number>, grow: boolean, weight: FeatureWeight): Omit<Doc, 'label'> {
   const idx: number[] = [];
+  const values: number[] = [];
+  let norm = 0;
   for (const f of features) {
+    const w = weight(f);
+    norm += w * w;
     let i = vocabulary.get(f);
     if (i === undefined && grow) {
       i = vocabulary.size;
       vocabulary.set(f, i);
     }
-    if (i !== undefined) idx.push(i);
+    if (i !== undefined) {
+      idx.push(i);
+      values.push(w);
+    }
   }
-  return Int32Array.from(idx);
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return { idx: Int32Array.from(idx), values: Float64Array.from(values, (v) => v * scale) };
 }
 
 /** Trains on feature lists with integer labels 0..classes-1. */
@@ -56,12 +70,10 @@ export function trainSoftmax(
   samples: Array<{ features: string[]; label: number }>,
   classes: number,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  featureWeight: FeatureWeight = UNIT_WEIGHT,
 ): SoftmaxModel {
   const vocabulary = new Map<string, number>();
-  const docs: Doc[] = samples.map((s) => {
-    const idx = toDoc(s.features, vocabulary, true);
-    return { idx, value: idx.length ? 1 / Math.sqrt(idx.length) : 0, label: s.label };
-  });
+  const docs: Doc[] = samples.map((s) => ({ ...toDoc(s.features, vocabulary, true, featureWeight), label: s.label }));
   const K = classes;
   const weights = new Float64Array(vocabulary.size * K);
   const grad2 = new Float64Array(vocabulary.size * K).fill(1e-8);
@@ -77,30 +89,36 @@ export function trainSoftmax(
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const di of order) {
-      const d = docs[di];
-      logits(weights, bias, K, d.idx, d.value, scores);
+      const { idx, values, label } = docs[di];
+      logits(weights, bias, K, idx, values, scores);
       softmaxInPlace(scores, 1);
+      scores[label] -= 1; // now the gradient of the loss with respect to the logits
       for (let k = 0; k < K; k++) {
-        const g = scores[k] - (k === d.label ? 1 : 0);
+        const g = scores[k];
         biasGrad2[k] += g * g;
         bias[k] -= (lr * g) / Math.sqrt(biasGrad2[k]);
-        for (let n = 0; n < d.idx.length; n++) {
-          const w = d.idx[n] * K + k;
-          const gw = g * d.value + l2 * weights[w];
+      }
+      for (let n = 0; n < idx.length; n++) {
+        const base = idx[n] * K;
+        const v = values[n];
+        for (let k = 0; k < K; k++) {
+          const w = base + k;
+          const gw = scores[k] * v + l2 * weights[w];
           grad2[w] += gw * gw;
           weights[w] -= (lr * gw) / Math.sqrt(grad2[w]);
         }
       }
     }
   }
-  return { classes: K, vocabulary, weights, bias };
+  return { classes: K, featureWeight, vocabulary, weights, bias };
 }
 
-function logits(weights: Float64Array, bias: Float64Array, K: number, idx: Int32Array, value: number, out: Float64Array): void {
+function logits(weights: Float64Array, bias: Float64Array, K: number, idx: Int32Array, values: Float64Array, out: Float64Array): void {
   for (let k = 0; k < K; k++) out[k] = bias[k];
   for (let n = 0; n < idx.length; n++) {
     const base = idx[n] * K;
-    for (let k = 0; k < K; k++) out[k] += weights[base + k] * value;
+    const v = values[n];
+    for (let k = 0; k < K; k++) out[k] += weights[base + k] * v;
   }
 }
 
@@ -118,10 +136,8 @@ export function softmaxInPlace(z: Float64Array, temperature: number): void {
 
 /** Raw scores (logits) for one message's features, and how many of its features the model knows. */
 export function scoreSoftmax(model: SoftmaxModel, features: string[]): { logits: Float64Array; known: number } {
-  const idx = toDoc(features, model.vocabulary, false);
-  // Normalise by the total feature count, known or not, so unfamiliar text gets flatter (less confident) scores.
-  const value = features.length ? 1 / Math.sqrt(features.length) : 0;
+  const { idx, values } = toDoc(features, model.vocabulary, false, model.featureWeight);
   const out = new Float64Array(model.classes);
-  logits(model.weights, model.bias, model.classes, idx, value, out);
+  logits(model.weights, model.bias, model.classes, idx, values, out);
   return { logits: out, known: idx.length };
 }

@@ -10,7 +10,8 @@ import type { Parsed, PendingRow } from './types.ts';
 /** A validated customer row plus the stored forms of its ID number (the number itself is never written). */
 type CustomerValue = Parsed<CustomerFields> & { idHash?: string | null; idMasked?: string | null };
 
-const bool = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b);
+// Booleans are stored as 0/1, as Prisma does on SQLite (better-sqlite3 binds no booleans).
+const bool = (b: boolean | null | undefined) => (b === null || b === undefined ? null : b ? 1 : 0);
 
 const DB_COLUMNS: DbColumn<CustomerValue>[] = [
   // An empty code never clears the natural key a customer already has.
@@ -18,14 +19,14 @@ const DB_COLUMNS: DbColumn<CustomerValue>[] = [
   { name: 'name', get: (v) => v.name, setBy: ['name'] },
   { name: 'gender', get: (v) => v.gender, fallback: 'U', setBy: ['gender'], keepBy: ['id_number'] },
   { name: 'birthday', get: (v) => (v.birthday ? sqlTime(dateOnly(v.birthday)) : null), setBy: ['birthday'], keepBy: ['id_number'] },
-  { name: 'lunarBirthday', get: (v) => bool(v.lunarBirthday), fallback: false, setBy: ['lunar_birthday'] },
+  { name: 'lunarBirthday', get: (v) => bool(v.lunarBirthday), fallback: 0, setBy: ['lunar_birthday'] },
   { name: 'phone', get: (v) => v.phone, setBy: ['phone'] },
   { name: 'idHash', get: (v) => v.idHash, setBy: ['id_number'] },
   { name: 'idMasked', get: (v) => v.idMasked, setBy: ['id_number'] },
   { name: 'language', get: (v) => v.language, fallback: 'zh', setBy: ['language'] },
   { name: 'vipTier', get: (v) => v.vipTier, fallback: 'standard', setBy: ['vip_tier'] },
-  { name: 'greetingConsent', get: (v) => bool(v.greetingConsent), fallback: true, setBy: ['greeting_consent'] },
-  { name: 'marketingConsent', get: (v) => bool(v.marketingConsent), fallback: false, setBy: ['marketing_consent'] },
+  { name: 'greetingConsent', get: (v) => bool(v.greetingConsent), fallback: 1, setBy: ['greeting_consent'] },
+  { name: 'marketingConsent', get: (v) => bool(v.marketingConsent), fallback: 0, setBy: ['marketing_consent'] },
   { name: 'address', get: (v) => v.address, setBy: ['address'] },
 ];
 

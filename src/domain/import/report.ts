@@ -2,17 +2,19 @@ import { t, type Lang } from '../../i18n/index.ts';
 import type { ColumnSpec } from './columns.ts';
 import type { ImportResult, Reason, RowProblem } from './types.ts';
 
+// Messages that already include the value.
+const SELF_DESCRIBING = new Set(['column_count']);
+
 /** `birthday: is not a real date (got "1990-02-30")`. */
 export function formatReason(lang: Lang, r: Reason): string {
   const text = t(lang, `import:reason.${r.code}`, { arg: r.arg, value: r.value });
-  const got = r.value !== undefined && r.code !== 'column_count' ? t(lang, 'import:got', { value: r.value }) : '';
-  const count = r.code === 'column_count' ? ` (${r.value})` : '';
-  return `${r.column ? `${r.column}: ` : ''}${text}${got}${count}`;
+  const got = r.value !== undefined && !SELF_DESCRIBING.has(r.code) ? t(lang, 'import:got', { value: r.value }) : '';
+  return `${r.column ? `${r.column}: ` : ''}${text}${got}`;
 }
 
 /** `line 5: birthday: is not a real date (got "1990-02-30"); phone: …` — one line per rejected row. */
 export function formatProblem(lang: Lang, p: RowProblem): string {
-  return `${t(lang, 'import:rowLine', { line: p.line })}${p.reasons.map((r) => formatReason(lang, r)).join('; ')}`;
+  return `${t(lang, 'import:rowLine', { line: p.line })}${p.reasons.map((r) => formatReason(lang, r)).join(t(lang, 'import:separator'))}`;
 }
 
 /** The run's one-line summary. */

@@ -12,6 +12,7 @@ import { agentImporter } from './import-agents.ts';
 import { customerImporter } from './import-customers.ts';
 import { policyImporter } from './import-policies.ts';
 import type { ImportContext, KindImporter } from './importer.ts';
+import { openSqliteRunner } from './sqlite-runner.ts';
 import type { ImportKind, ImportResult, PendingRow, RowProblem } from './types.ts';
 
 /** Options of an import run. */
@@ -26,7 +27,15 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called every few hundred rows and at the end with the rows read so far. */
   onProgress?: (rowsRead: number) => void;
+  /**
+   * The SQLite file behind `db`: bulk writes then go through a dedicated better-sqlite3 connection (see
+   * sqlite-runner.ts for why). Without it they go through Prisma's raw SQL (slower, works on any database).
+   */
+  sqliteFile?: string;
 }
+
+/** Runs a function in a transaction on whichever connection does the writing. */
+type Transact = <T>(fn: (sql: SqlRunner) => Promise<T>) => Promise<T>;
 
 const IMPORTERS: Record<ImportKind, (ctx: ImportContext) => KindImporter> = {
   customers: customerImporter,
@@ -42,6 +51,18 @@ const IMPORTERS: Record<ImportKind, (ctx: ImportContext) => KindImporter> = {
 export async function importCsv(db: Db, kind: ImportKind, input: Readable, opts: ImportOptions): Promise<ImportResult> {
   const now = opts.clock.now();
   const importer = IMPORTERS[kind]({ secret: opts.secret, now, today: shanghaiDate(now) });
+  const runner = opts.sqliteFile ? openSqliteRunner(opts.sqliteFile) : undefined;
+  const transact: Transact = runner
+    ? (fn) => runner.transaction(fn)
+    : (fn) => db.$transaction((tx) => fn(tx as SqlRunner), { timeout: 120_000, maxWait: 60_000 });
+  try {
+    return await readAndWrite(kind, importer, input, transact, opts);
+  } finally {
+    runner?.close();
+  }
+}
+
+async function readAndWrite(kind: ImportKind, importer: KindImporter, input: Readable, transact: Transact, opts: ImportOptions): Promise<ImportResult> {
   const batchSize = opts.batchSize ?? 1000;
   const dryRun = opts.dryRun ?? false;
   const syntaxErrors: CsvSyntaxError[] = [];
@@ -54,7 +75,7 @@ export async function importCsv(db: Db, kind: ImportKind, input: Readable, opts:
     if (!batch.length) return;
     const rows = batch;
     batch = [];
-    const counts = await writeBatch(db, importer, rows, dryRun);
+    const counts = await writeBatch(transact, importer, rows, dryRun);
     result.created += counts.created;
     result.updated += counts.updated;
     for (const r of rows) if (r.reasons.length) problems.push({ line: r.line, reasons: r.reasons });
@@ -116,15 +137,15 @@ function readHeader(importer: KindImporter, header: string[]): string[] {
  * Writes one batch in a transaction. If the database refuses it (say, a unique key taken by a concurrent writer),
  * each row is retried alone so one bad row cannot sink the other 999; the refusing rows get a `db_error` reason.
  */
-async function writeBatch(db: Db, importer: KindImporter, rows: PendingRow<unknown>[], dryRun: boolean) {
+async function writeBatch(transact: Transact, importer: KindImporter, rows: PendingRow<unknown>[], dryRun: boolean) {
   try {
-    return await db.$transaction((tx) => importer.write(tx as SqlRunner, rows, dryRun), { timeout: 120_000, maxWait: 60_000 });
+    return await transact((sql) => importer.write(sql, rows, dryRun));
   } catch {
     const counts = { created: 0, updated: 0 };
     for (const row of rows) {
       if (row.reasons.length) continue;
       try {
-        const c = await db.$transaction((tx) => importer.write(tx as SqlRunner, [row], dryRun), { timeout: 60_000, maxWait: 60_000 });
+        const c = await transact((sql) => importer.write(sql, [row], dryRun));
         counts.created += c.created;
         counts.updated += c.updated;
       } catch (err) {

@@ -1,0 +1,17 @@
+import { createNlu } from './src/core/nlu/index.ts';
+import { loadExamples, EVAL_FILE, TRAIN_FILE } from './src/core/nlu/data.ts';
+import { evaluate, formatReport } from './src/core/nlu/evaluate.ts';
+import { trainNlpjsBaseline } from './src/core/nlu/baseline-nlpjs.ts';
+const t0 = performance.now();
+const nlu = createNlu();
+console.log('train ms', (performance.now() - t0).toFixed(0));
+const ev = loadExamples(EVAL_FILE);
+const r = evaluate(ev, (t) => nlu.classify(t).intent);
+console.log(formatReport(r));
+const t1 = performance.now();
+const base = await trainNlpjsBaseline(loadExamples(TRAIN_FILE));
+console.log('baseline train ms', (performance.now() - t1).toFixed(0));
+const preds = new Map<string, string>();
+for (const e of ev) preds.set(e.text, await base.classify(e.text));
+const rb = evaluate(ev, (t) => preds.get(t) as any);
+console.log('baseline accuracy', rb.accuracy.toFixed(3));

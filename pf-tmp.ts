@@ -1,0 +1,11 @@
+import { loadExamples, TRAIN_FILE } from './src/core/nlu/data.ts';
+import { extractFeatures } from './src/core/nlu/features.ts';
+import { trainIntentModel } from './src/core/nlu/classifier.ts';
+const ex = loadExamples(TRAIN_FILE);
+let t = performance.now();
+let n = 0;
+for (const e of ex) n += extractFeatures(e.text).length;
+console.log('features ms', (performance.now() - t).toFixed(0), 'avg', (n / ex.length).toFixed(1));
+t = performance.now();
+const m = trainIntentModel(ex);
+console.log('train ms', (performance.now() - t).toFixed(0), 'vocab', m.softmax.vocabulary.size);

@@ -1,0 +1,241 @@
+/**
+ * 报案 — first notice of loss, 24/7. Slot filling: `route` asks for the first missing answer (policy → time →
+ * place → what happened → line-specific questions → photos → callback number), so answers already in the first
+ * message ("我的车AU2024000001昨天下午被撞了") are not asked again, and an edit after the read-back only re-asks
+ * the changed answer. Nothing about a policy is shown before the reporter is entitled to it.
+ */
+import { enqueueActions, fromPromise } from 'xstate';
+import {
+  createClaimReport,
+  documentsKey,
+  formatShanghai,
+  isTheft,
+  lineNameKey,
+  needsHospital,
+  needsInjuries,
+  needsOtherParties,
+  needsPoliceReport,
+  nextStepsKey,
+  type ClaimPolicy,
+} from '../../../domain/claims/index.ts';
+import { maskPhone } from '../../../domain/pii.ts';
+import { ask, confirm, finalStates, FLOW_ID, flowSetup, initialContext, isNo, isYes, say, setSlots, type SayArgs } from '../kit.ts';
+import type { AnswerEvent, FlowContext, FlowDefinition, FlowInput, FlowServices } from '../types.ts';
+import { claimEditStep, isFuture, summaryRows } from './claim-report/summary.ts';
+import { photoStep, storePhotosActor } from './claim-report/photos.ts';
+import { policyActors, policyStates, refOf } from './claim-report/policy-steps.ts';
+
+type Slots = Record<string, any>;
+type Args = { context: FlowContext; event: any };
+const sl = (c: FlowContext) => c.slots as Slots;
+/** kit.ask passes the answer event to `hint` at run time; its type only names the context. */
+const withEvent = (fn: (c: FlowContext, e: AnswerEvent) => SayArgs) => fn as unknown as (c: FlowContext) => SayArgs;
+
+const NONE = /^(没有|没|无|没事|都没事|都没有|无人受伤|没有人受伤|没人受伤|没有对方|单方事故|no|none|nobody|no one.*|no other party|not really)[!！。.～~ ]*$/i;
+const isNone = (e: AnswerEvent) => isNo(e.text) || NONE.test(e.text.trim());
+const POLICE_YES = /已报|报警了|报了警|报过|交警.*(来|到|处理)|12123|快处|^(yes|reported|called|done).*/i;
+const POLICE_NO = /^(还没有?|没报|未报|没有报|还没报|not yet|haven't|have not|no\b).*/i;
+const meaningful = (s: string, min = 2) => s.replace(/[\s\p{P}\p{S}]/gu, '').length >= min;
+
+function create(s: FlowServices) {
+  const prefill = (input: FlowInput): Slots => {
+    const out: Slots = { photoIds: [] };
+    const ref = refOf(input.entities);
+    if (ref) out.policyRef = ref;
+    const dt = input.entities.datetime;
+    if (dt && !isFuture(dt.iso, s.clock.now())) Object.assign(out, { incidentAt: dt.iso, incidentText: dt.text, incidentPrecision: dt.precision });
+    return out;
+  };
+
+  const actors = {
+    ...policyActors(s),
+    storePhotos: storePhotosActor(s),
+    createReport: fromPromise(async ({ input }: { input: Slots }) => {
+      const claim = await createClaimReport(s, {
+        policy: input.policy,
+        conversationId: s.conversation.id,
+        channel: s.conversation.channel,
+        incidentAt: new Date(input.incidentAt),
+        incidentText: input.incidentText,
+        place: input.place,
+        description: input.description,
+        injuries: input.injuries,
+        otherParties: input.otherParties,
+        policeReport: input.policeReport,
+        hospital: input.hospital,
+        callbackPhone: input.callbackPhone,
+        attachmentIds: input.photoIds ?? [],
+      });
+      return { number: claim.number, line: claim.line };
+    }),
+  };
+
+  const lacks = (k: string) => ({ context }: { context: FlowContext }) => sl(context)[k] === undefined;
+  const lineOf = (c: FlowContext) => (sl(c).policy as ClaimPolicy | undefined)?.line ?? 'life';
+  const lacksFor = (k: string, needed: (line: string, description: string) => boolean) => ({ context }: { context: FlowContext }) =>
+    sl(context)[k] === undefined && needed(lineOf(context), sl(context).description ?? '');
+
+  // Untyped state configs, like the kit's builders: xstate's inference does not reach through spread helpers.
+  const states: Record<string, any> = {
+    start: { entry: say('claim:start'), always: 'route' },
+    route: {
+      always: [
+        { guard: lacks('policy'), target: 'policy' },
+        { guard: lacks('incidentAt'), target: 'when' },
+        { guard: lacks('place'), target: 'place' },
+        { guard: lacks('description'), target: 'what' },
+        { guard: lacksFor('injuries', needsInjuries), target: 'injuries' },
+        { guard: lacksFor('otherParties', needsOtherParties), target: 'other_parties' },
+        { guard: lacksFor('policeReport', needsPoliceReport), target: 'police' },
+        { guard: lacksFor('hospital', needsHospital), target: 'hospital' },
+        { guard: lacks('photosDone'), target: 'photos' },
+        { guard: lacks('callbackPhone'), target: 'callback' },
+        { target: 'summary' },
+      ],
+    },
+
+    ...policyStates(s, 'route'),
+
+    // --- what happened --------------------------------------------------------------------------------------
+    when: ask({
+      prompt: () => ({ key: 'claim:when.ask' }),
+      hint: withEvent((_c, e) => {
+        const dt = e?.nlu?.entities.datetime;
+        return dt && isFuture(dt.iso, s.clock.now())
+          ? { key: 'claim:when.future', vars: { now: formatShanghai(s.clock.now()) } }
+          : { key: 'claim:when.hint' };
+      }),
+      parse: (e) => {
+        const dt = e.nlu.entities.datetime;
+        if (!dt || isFuture(dt.iso, s.clock.now())) return null;
+        return { incidentAt: dt.iso, incidentText: dt.text, incidentPrecision: dt.precision };
+      },
+      next: 'route',
+    }),
+    place: ask({
+      prompt: () => ({ key: 'claim:place.ask' }),
+      hint: () => ({ key: 'claim:place.hint' }),
+      parse: (e) => (meaningful(e.text) ? { place: e.text.trim() } : null),
+      next: 'route',
+      freeText: true,
+    }),
+    what: ask({
+      prompt: () => ({ key: 'claim:what.ask' }),
+      hint: () => ({ key: 'claim:what.hint' }),
+      parse: (e) => (meaningful(e.text, 3) ? { description: e.text.trim() } : null),
+      next: 'route',
+      freeText: true,
+    }),
+    injuries: ask({
+      prompt: () => ({ key: 'claim:injuries.ask', choices: [{ key: 'claim:injuries.none' }] }),
+      hint: () => ({ key: 'claim:injuries.hint', choices: [{ key: 'claim:injuries.none' }] }),
+      parse: (e) => (isNone(e) ? { injuries: 'none' } : meaningful(e.text) ? { injuries: e.text.trim() } : null),
+      next: 'route',
+      freeText: true,
+    }),
+    other_parties: ask({
+      prompt: () => ({ key: 'claim:other.ask', choices: [{ key: 'claim:other.none' }] }),
+      hint: () => ({ key: 'claim:other.hint', choices: [{ key: 'claim:other.none' }] }),
+      parse: (e) => (isNone(e) ? { otherParties: 'none' } : meaningful(e.text) ? { otherParties: e.text.trim() } : null),
+      next: 'route',
+      freeText: true,
+    }),
+    police: ask({
+      prompt: (c) => ({
+        key: lineOf(c) === 'auto' ? 'claim:police.askAuto' : 'claim:police.askTheft',
+        choices: [{ key: 'claim:police.yes' }, { key: 'claim:police.no' }],
+      }),
+      hint: () => ({ key: 'claim:police.hint', choices: [{ key: 'claim:police.yes' }, { key: 'claim:police.no' }] }),
+      parse: (e) => {
+        const text = e.text.trim();
+        if (isYes(text) || POLICE_YES.test(text)) return { policeReport: /^(是|对|yes|ok|已报警|yes, reported)/i.test(text) ? 'yes' : text };
+        if (isNo(text) || POLICE_NO.test(text)) return { policeReport: 'no' };
+        return meaningful(text, 4) ? { policeReport: text } : null;
+      },
+      next: 'route',
+    }),
+    hospital: ask({
+      prompt: () => ({ key: 'claim:hospital.ask' }),
+      hint: () => ({ key: 'claim:hospital.hint' }),
+      parse: (e) => (meaningful(e.text) ? { hospital: e.text.trim() } : null),
+      next: 'route',
+      freeText: true,
+    }),
+    photos: photoStep(),
+
+    // --- callback number ------------------------------------------------------------------------------------
+    callback: {
+      always: [
+        { guard: ({ context }: Args) => Boolean(sl(context).policy?.contactPhone) && !sl(context).callbackDeclined, target: 'callback_default' },
+        { target: 'callback_number' },
+      ],
+    },
+    callback_default: ask({
+      prompt: (c) => ({
+        key: 'claim:callback.askDefault',
+        vars: { phone: maskPhone(sl(c).policy.contactPhone) },
+        choices: [{ key: 'dialog:choice.yes' }, { key: 'dialog:choice.no' }],
+      }),
+      hint: () => ({ key: 'claim:callback.hint' }),
+      parse: (e, c) => {
+        if (e.nlu.entities.phone) return { callbackPhone: e.nlu.entities.phone };
+        if (isYes(e.text)) return { callbackPhone: sl(c).policy.contactPhone };
+        if (isNo(e.text)) return { callbackDeclined: true };
+        return null;
+      },
+      next: 'route',
+    }),
+    callback_number: ask({
+      prompt: () => ({ key: 'claim:callback.ask' }),
+      hint: () => ({ key: 'claim:callback.hint' }),
+      parse: (e) => (e.nlu.entities.phone ? { callbackPhone: e.nlu.entities.phone } : null),
+      next: 'route',
+    }),
+
+    // --- read back, confirm, file ---------------------------------------------------------------------------
+    summary: confirm({
+      prompt: (c) => ({ key: 'claim:summary.text', vars: { rows: summaryRows(s.lang, sl(c)) } }),
+      next: 'summary_decide',
+    }),
+    summary_decide: {
+      always: [
+        { guard: ({ context }: Args) => sl(context).confirmed === true, target: 'file' },
+        { target: 'edit', actions: setSlots(() => ({ confirmed: undefined })) },
+      ],
+    },
+    edit: claimEditStep(s.lang),
+    file: {
+      invoke: {
+        src: 'createReport',
+        input: ({ context }: Args) => sl(context),
+        onDone: {
+          target: 'done',
+          actions: [
+            setSlots((_c, e) => ({ claimNumber: e.output.number })),
+            enqueueActions(({ context, event, enqueue }: Args & { enqueue: any }) => {
+              const { number, line } = event.output as { number: string; line: string };
+              enqueue.emit({ type: 'say', key: 'claim:created', vars: { number } });
+              enqueue.emit({ type: 'say', key: 'claim:nextStepsMessage', vars: { list: nextStepsKey(line) } });
+              enqueue.emit({ type: 'say', key: 'claim:documentsMessage', vars: { line: lineNameKey(line), list: documentsKey(line) } });
+              if (isTheft(sl(context).description) && sl(context).policeReport === 'no') enqueue.emit({ type: 'say', key: 'claim:police.reminder' });
+            }),
+          ],
+        },
+        onError: {
+          target: 'handoff',
+          actions: [({ event }: Args) => s.logger.error({ err: event.error, conversationId: s.conversation.id }, 'claim report failed'), say('claim:createFailed')],
+        },
+      },
+    },
+    ...finalStates(),
+  };
+  return flowSetup(actors).createMachine({ id: FLOW_ID, context: initialContext(prefill), initial: 'start', states });
+}
+
+export const flow: FlowDefinition = {
+  id: 'claim_report',
+  version: 1,
+  titleKey: 'dialog:intentName.claim_report',
+  create,
+};
+

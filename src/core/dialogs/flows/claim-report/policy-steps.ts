@@ -1,0 +1,165 @@
+/**
+ * Which policy a claim is on. A verified customer picks among their active policies (buttons when several, none
+ * asked when one, or the one named in the first message). Anyone else names a policy by number (or plate) and
+ * proves they know its holder's or insured's name or phone; until that check passes nothing about the policy is
+ * said — an unknown number and a wrong name get the same answer — and failures share the verification lock.
+ */
+import { assign, fromPromise } from 'xstate';
+import { t } from '../../../../i18n/index.ts';
+import {
+  activePoliciesOf,
+  checkPolicyOwner,
+  formatShanghai,
+  lineNameKey,
+  parseOwnerProof,
+  pickPolicy,
+  type ClaimPolicy,
+  type OwnerCheckResult,
+  type OwnerProof,
+  type PolicyRef,
+} from '../../../../domain/claims/index.ts';
+import { ask, say, sayWith, setSlots, type SayArgs } from '../../kit.ts';
+import type { FlowContext, FlowServices } from '../../types.ts';
+
+type LoadResult = { kind: 'picked'; policy: ClaimPolicy } | { kind: 'choose'; options: ClaimPolicy[] } | { kind: 'other' } | { kind: 'none' };
+type Args = { context: FlowContext; event: any };
+
+/** The policy reference (number or plate) in a message's entities. */
+export function refOf(e: { policyNumber?: string; plate?: string }): PolicyRef | undefined {
+  if (e.policyNumber) return { policyNumber: e.policyNumber };
+  if (e.plate) return { plate: e.plate };
+  return undefined;
+}
+
+/** Promise actors the policy states invoke. */
+export function policyActors(s: FlowServices) {
+  return {
+    loadPolicies: fromPromise(async ({ input }: { input: { ref?: PolicyRef } }): Promise<LoadResult> => {
+      const options = s.customer ? await activePoliciesOf(s, s.customer) : [];
+      if (input.ref) {
+        const picked = pickPolicy(options, input.ref as Partial<{ policyNumber: string; plate: string }>);
+        return picked ? { kind: 'picked', policy: picked } : { kind: 'other' };
+      }
+      if (options.length === 1) return { kind: 'picked', policy: options[0] };
+      return options.length ? { kind: 'choose', options } : { kind: 'none' };
+    }),
+    checkOwner: fromPromise(
+      async ({ input }: { input: { ref: PolicyRef; proof: OwnerProof } }): Promise<OwnerCheckResult> => checkPolicyOwner(s, s.identity.id, input.ref, input.proof),
+    ),
+  };
+}
+
+/** States `policy` (router) … → `next` with `slots.policy` set, or `done` (outcome declined) when locked. */
+export function policyStates(s: FlowServices, next: string): Record<string, any> {
+  const lineName = (line: string) => t(s.lang, lineNameKey(line));
+  const selected = (p: ClaimPolicy): SayArgs => ({ key: 'claim:policy.selected', vars: { line: lineName(p.line), number: p.number } });
+  const slot = (c: FlowContext, k: string) => c.slots[k] as any;
+  const choices = (c: FlowContext) =>
+    (slot(c, 'policyOptions') as ClaimPolicy[]).map((p) => ({
+      key: 'claim:policy.choice',
+      vars: { line: lineName(p.line), number: p.number, plate: p.plate ? ` ${p.plate}` : '' },
+      value: p.number,
+    }));
+
+  return {
+    policy: {
+      always: [
+        { guard: () => Boolean(s.customer), target: 'policy_load' },
+        { guard: ({ context }: Args) => slot(context, 'policyRef') !== undefined, target: 'policy_owner' },
+        { target: 'policy_number' },
+      ],
+    },
+    policy_load: {
+      invoke: {
+        src: 'loadPolicies',
+        input: ({ context }: Args) => ({ ref: slot(context, 'policyRef') }),
+        onDone: [
+          {
+            guard: ({ event }: Args) => event.output.kind === 'picked',
+            target: next,
+            actions: [
+              setSlots((_c, e) => ({ policy: e.output.policy, policyRef: undefined, policyOptions: undefined })),
+              sayWith((_c, e) => selected(e.output.policy)),
+            ],
+          },
+          { guard: ({ event }: Args) => event.output.kind === 'other', target: 'policy_owner' },
+          { guard: ({ event }: Args) => event.output.kind === 'choose', target: 'policy_choose', actions: setSlots((_c, e) => ({ policyOptions: e.output.options })) },
+          { target: 'policy_number', actions: say('claim:policy.noneActive') },
+        ],
+      },
+    },
+    policy_choose: ask({
+      prompt: (c) => ({ key: 'claim:policy.choose', choices: choices(c) }),
+      hint: (c) => ({ key: 'claim:policy.chooseHint', choices: choices(c) }),
+      parse: (e, c) => {
+        const options = slot(c, 'policyOptions') as ClaimPolicy[];
+        const index = /^\s*([1-9])\s*$/.exec(e.text)?.[1];
+        const picked = index ? options[Number(index) - 1] : pickPolicy(options, e.nlu.entities);
+        if (picked) return { policy: picked, policyOptions: undefined };
+        // A policy that is not theirs: checked like anyone else's.
+        const ref = refOf(e.nlu.entities);
+        return ref ? { policyRef: ref, policyOptions: undefined } : null;
+      },
+      next: 'policy_routed',
+    }),
+    policy_routed: {
+      always: [{ guard: ({ context }: Args) => slot(context, 'policy') !== undefined, target: next }, { target: 'policy_owner' }],
+    },
+    policy_number: ask({
+      prompt: () => ({ key: 'claim:policy.askNumber' }),
+      hint: () => ({ key: 'claim:policy.hintNumber' }),
+      parse: (e) => {
+        const ref = refOf(e.nlu.entities);
+        if (!ref) return null;
+        // "AU2024000001 张伟" carries the proof too.
+        const rest = e.text.replace(/[A-Za-z]{2}[\s-]?\d{10}/, ' ').trim();
+        const proof = e.nlu.entities.phone ? { phone: e.nlu.entities.phone } : 'policyNumber' in ref && rest ? parseOwnerProof(rest) : null;
+        return { policyRef: ref, ownerProof: proof ?? undefined };
+      },
+      next: 'policy_owner',
+    }),
+    policy_owner: {
+      always: [{ guard: ({ context }: Args) => slot(context, 'ownerProof') !== undefined, target: 'policy_check' }, { target: 'policy_owner_ask' }],
+    },
+    policy_owner_ask: ask({
+      prompt: () => ({ key: 'claim:policy.askOwner' }),
+      hint: () => ({ key: 'claim:policy.hintOwner' }),
+      parse: (e) => {
+        const proof = parseOwnerProof(e.text, e.nlu.entities.phone);
+        return proof ? { ownerProof: proof } : null;
+      },
+      next: 'policy_check',
+    }),
+    policy_check: {
+      invoke: {
+        src: 'checkOwner',
+        input: ({ context }: Args) => ({ ref: slot(context, 'policyRef'), proof: slot(context, 'ownerProof') }),
+        onDone: [
+          {
+            guard: ({ event }: Args) => event.output.ok,
+            target: next,
+            actions: [
+              setSlots((_c, e) => ({ policy: e.output.policy, policyRef: undefined, ownerProof: undefined })),
+              sayWith((_c, e) => selected(e.output.policy)),
+            ],
+          },
+          {
+            guard: ({ event }: Args) => event.output.reason === 'locked',
+            target: 'done',
+            actions: [
+              assign({ outcome: 'declined' }),
+              sayWith((_c, e) => ({ key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } })),
+            ],
+          },
+          {
+            target: 'policy_number',
+            actions: [
+              setSlots(() => ({ policyRef: undefined, ownerProof: undefined })),
+              sayWith((_c, e) => ({ key: 'claim:policy.mismatch', vars: { remaining: e.output.remaining } })),
+            ],
+          },
+        ],
+      },
+    },
+  };
+}

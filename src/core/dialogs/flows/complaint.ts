@@ -1,0 +1,248 @@
+/**
+ * 投诉 — a complaint under the 2020 complaint-handling rules. Asks only what art. 13 allows (who complains, who or
+ * what it is about, the request, the facts and materials), refuses third parties with the reason (art. 14), then
+ * files it: acceptance rules, deadlines and the staff escalation live in src/domain/complaints.
+ */
+import { assign, enqueueActions, fromPromise } from 'xstate';
+import { parseMaterialsAnswer, parseMobile, parseName, parseRole, missingItems, type MaterialsAnswer } from '../../../domain/complaints/answers.ts';
+import { categoriseComplaint } from '../../../domain/complaints/categorise.ts';
+import { displayDate } from '../../../domain/complaints/display-date.ts';
+import { fileComplaint, type FileOutcome } from '../../../domain/complaints/intake.ts';
+import { storeAttachments } from '../../../domain/complaints/materials.ts';
+import type { ComplainantRole } from '../../../domain/complaints/types.ts';
+import { maskPhone } from '../../../domain/pii.ts';
+import { t, type Lang } from '../../../i18n/index.ts';
+import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots, type SayArgs } from '../kit.ts';
+import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+
+const ROLE_CHOICES = [{ key: 'complaint:choice.self' }, { key: 'complaint:choice.agent' }, { key: 'complaint:choice.third' }];
+const MATERIAL_CHOICES = [{ key: 'complaint:choice.done' }, { key: 'complaint:choice.none' }, { key: 'complaint:choice.later' }];
+const TRIGGER = /^(我要|我想|想|要)?(投诉|申诉|complain|complaint|file a complaint|i want to complain|i'd like to complain)[!！。.～~ ]*$/i;
+
+type Slots = {
+  opening?: string;
+  role?: ComplainantRole;
+  name?: string;
+  phone?: string;
+  subject?: string;
+  policyNumber?: string;
+  request?: string;
+  facts?: string;
+  materials?: MaterialsAnswer;
+  materialIds?: string[];
+};
+const slots = (c: FlowContext) => c.slots as Slots;
+const freeText = (min = 2) => (e: { text: string }) => (e.text.trim().length >= min ? e.text.trim() : null);
+
+function missingOf(c: FlowContext) {
+  const s = slots(c);
+  return missingItems({ facts: s.facts ?? '', role: s.role ?? 'self', materials: s.materials, materialCount: s.materialIds?.length ?? 0 });
+}
+
+/** What the customer is told after filing (dates in their language). */
+function outcomeMessages(lang: Lang, out: FileOutcome, c: FlowContext): SayArgs[] {
+  const s = slots(c);
+  const missing = missingOf(c).map((m) => t(lang, `complaint:missing.${m}`)).join(t(lang, 'complaint:separator'));
+  if (out.kind === 'not_accepted') return [{ key: 'complaint:thirdParty' }];
+  const x = out.complaint;
+  const dates = {
+    number: x.number,
+    category: `complaint:category.${x.category}`,
+    acceptance: displayDate(lang, x.acceptanceDeadline),
+    decision: displayDate(lang, x.decisionDeadline),
+    supply: displayDate(lang, x.supplyDeadline),
+    phone: maskPhone(s.phone),
+    missing,
+  };
+  if (out.kind === 'duplicate') return [{ key: 'complaint:duplicate', vars: { number: x.number, status: `complaint:statusName.${x.status}` } }];
+  if (out.kind === 'merged') {
+    return [{ key: 'complaint:merged', vars: dates }, { key: x.materialsComplete ? 'complaint:mergedComplete' : 'complaint:mergedIncomplete', vars: dates }];
+  }
+  return [{ key: x.materialsComplete ? 'complaint:created' : 'complaint:createdIncomplete', vars: dates }];
+}
+
+type Args = { context: FlowContext };
+
+function create(s: FlowServices) {
+  const actors = {
+    storeMaterials: fromPromise(async () =>
+      storeAttachments({ db: s.db, clock: s.clock, attachmentDir: s.config.ANXIN_ATTACHMENT_DIR }, 'complaints', s.messageId, s.inbound.attachments ?? []),
+    ),
+    file: fromPromise(async ({ input }: { input: FlowContext }) => {
+      const x = slots(input);
+      const missing = missingOf(input);
+      return fileComplaint(
+        { db: s.db, clock: s.clock, events: s.events, calendar: s.calendar },
+        {
+          conversationId: s.conversation.id,
+          identityId: s.identity.id,
+          customerId: s.customer?.id,
+          channel: s.conversation.channel,
+          complainantName: x.name!,
+          complainantRole: x.role!,
+          complainantPhone: x.phone,
+          subject: x.subject!,
+          policyNumber: x.policyNumber,
+          request: x.request!,
+          facts: x.facts!,
+          materialsComplete: missing.length === 0,
+          materialCount: x.materialIds?.length ?? 0,
+          category: categoriseComplaint([x.opening, x.subject, x.request, x.facts].filter(Boolean).join('\n')),
+        },
+      );
+    }),
+  };
+  // Typed loosely like the kit's own states: xstate cannot check the kit's emitted `say` events inside these configs.
+  const states: Record<string, any> = {
+    role: ask({
+      prompt: () => ({ key: 'complaint:ask.role', choices: ROLE_CHOICES }),
+      hint: () => ({ key: 'complaint:hint.role', choices: ROLE_CHOICES }),
+      parse: (e) => {
+        const role = parseRole(e.text);
+        return role ? { role } : null;
+      },
+      next: 'afterRole',
+    }),
+    afterRole: {
+      always: [
+        { guard: ({ context }: Args) => slots(context).role === 'third_party', target: 'done', actions: [say('complaint:thirdParty'), assign({ outcome: 'declined' })] },
+        // Art. 13: what the insurer already holds must not be asked again — a verified customer's own name and phone.
+        {
+          guard: ({ context }: Args) => slots(context).role === 'self' && Boolean(s.customer),
+          target: 'phoneRoute',
+          actions: setSlots((c) => ({ name: s.customer!.name, phone: slots(c).phone ?? s.customer!.phone ?? undefined })),
+        },
+        { target: 'name' },
+      ],
+    },
+    name: ask({
+      prompt: (c) => ({ key: slots(c).role === 'self' ? 'complaint:ask.name' : 'complaint:ask.nameAgent' }),
+      hint: () => ({ key: 'complaint:hint.name' }),
+      parse: (e) => {
+        const name = parseName(e.text);
+        return name ? { name } : null;
+      },
+      next: 'phoneRoute',
+    }),
+    phoneRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).phone), target: 'subject' }, { target: 'phone' }] },
+    phone: ask({
+      prompt: () => ({ key: 'complaint:ask.phone' }),
+      hint: () => ({ key: 'complaint:hint.phone' }),
+      parse: (e) => {
+        const phone = parseMobile(e.text, e.nlu.entities.phone);
+        return phone ? { phone } : null;
+      },
+      next: 'subject',
+    }),
+    subject: ask({
+      prompt: () => ({ key: 'complaint:ask.subject' }),
+      hint: () => ({ key: 'complaint:hint.text' }),
+      parse: (e, c) => {
+        const subject = freeText()(e);
+        return subject ? { subject, policyNumber: e.nlu.entities.policyNumber ?? slots(c).policyNumber } : null;
+      },
+      next: 'request',
+      freeText: true,
+    }),
+    request: ask({
+      prompt: () => ({ key: 'complaint:ask.request' }),
+      hint: () => ({ key: 'complaint:hint.text' }),
+      parse: (e) => {
+        const request = freeText()(e);
+        return request ? { request } : null;
+      },
+      next: 'facts',
+      freeText: true,
+    }),
+    facts: ask({
+      prompt: () => ({ key: 'complaint:ask.facts' }),
+      hint: () => ({ key: 'complaint:hint.text' }),
+      parse: (e) => {
+        const facts = freeText()(e);
+        return facts ? { facts } : null;
+      },
+      next: 'materials',
+      freeText: true,
+    }),
+    materials: ask({
+      prompt: (c) => ({ key: slots(c).role === 'authorised_agent' ? 'complaint:ask.materialsAgent' : 'complaint:ask.materials', choices: MATERIAL_CHOICES }),
+      hint: () => ({ key: 'complaint:hint.materials', choices: MATERIAL_CHOICES }),
+      parse: (e) => {
+        const materials = parseMaterialsAnswer(e.text, e.attachmentCount);
+        return materials ? { materials } : null;
+      },
+      next: 'materialsRoute',
+    }),
+    moreMaterials: ask({
+      prompt: (c) => ({ key: 'complaint:ask.moreMaterials', vars: { count: slots(c).materialIds?.length ?? 0 }, choices: MATERIAL_CHOICES }),
+      hint: () => ({ key: 'complaint:hint.materials', choices: MATERIAL_CHOICES }),
+      parse: (e) => {
+        const materials = parseMaterialsAnswer(e.text, e.attachmentCount);
+        // Files already arrived, so "none" now means "no more".
+        return materials ? { materials: materials === 'none' ? 'done' : materials } : null;
+      },
+      next: 'materialsRoute',
+    }),
+    materialsRoute: { always: [{ guard: ({ context }: Args) => slots(context).materials === 'files', target: 'storeMaterials' }, { target: 'review' }] },
+    storeMaterials: {
+      invoke: {
+        src: 'storeMaterials',
+        onDone: {
+          target: 'moreMaterials',
+          actions: setSlots((c, event: { output: string[] }) => ({ materialIds: [...(slots(c).materialIds ?? []), ...event.output] })),
+        },
+      },
+    },
+    review: confirm({
+      prompt: (c) => {
+        const x = slots(c);
+        const count = x.materialIds?.length ?? 0;
+        return {
+          key: 'complaint:ask.review',
+          vars: {
+            name: x.name,
+            role: `complaint:role.${x.role}`,
+            phone: maskPhone(x.phone),
+            subject: x.subject,
+            policy: x.policyNumber ? t(c.lang, 'complaint:policySuffix', { policy: x.policyNumber }) : '',
+            request: x.request,
+            facts: x.facts,
+            materials: count ? t(c.lang, 'complaint:materialsSummary.count', { count }) : t(c.lang, x.materials === 'later' ? 'complaint:materialsSummary.later' : 'complaint:materialsSummary.none'),
+          },
+        };
+      },
+      next: 'afterReview',
+    }),
+    afterReview: {
+      always: [
+        { guard: ({ context }: Args) => context.slots.confirmed === true, target: 'file' },
+        { target: 'done', actions: [say('complaint:notSubmitted'), assign({ outcome: 'declined' })] },
+      ],
+    },
+    file: {
+      invoke: {
+        src: 'file',
+        input: ({ context }: Args) => context,
+        onDone: {
+          target: 'done',
+          actions: enqueueActions(({ context, event, enqueue }: any) => {
+            for (const m of outcomeMessages(context.lang, (event as unknown as { output: FileOutcome }).output, context)) enqueue.emit({ type: 'say', ...m });
+          }),
+        },
+      },
+    },
+    ...finalStates(),
+  };
+  return flowSetup(actors).createMachine({
+    id: FLOW_ID,
+    context: initialContext((input) => ({
+      opening: TRIGGER.test(input.text.trim()) ? undefined : input.text.trim(),
+      phone: input.entities.phone,
+      policyNumber: input.entities.policyNumber,
+    })),
+    initial: 'role',
+    states,
+  });
+}
+
+export const flow: FlowDefinition = { id: 'complaint', version: 1, titleKey: 'complaint:title', create };

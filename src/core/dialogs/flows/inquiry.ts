@@ -1,0 +1,104 @@
+/**
+ * 咨询 — questions. General questions are answered from the knowledge base in one turn (the flow ends at once,
+ * so the next message is routed afresh); when the knowledge base is unsure it offers its likeliest questions as
+ * buttons (the button sends the question back) and a person. Questions about the customer's *own* policy
+ * (expiry, next premium, coverage, status, agent) need identity verification and are answered from the database.
+ * Every answer is recorded on the customer's timeline as a consultation.
+ */
+import { fromPromise } from 'xstate';
+import { recordInteraction } from '../../../domain/escalations.ts';
+import { detectPolicyTopics, isAboutMyPolicy, policyFacts, renderPolicyAnswer, type PolicyTopic } from '../../../domain/policy-answers.ts';
+import { finalStates, FLOW_ID, flowSetup, initialContext, sayWith } from '../kit.ts';
+import { verifyActors, verifyStates } from '../verify-steps.ts';
+import type { FlowContext, FlowDefinition, FlowServices, SayEvent } from '../types.ts';
+
+type Args = { context: FlowContext; event: any };
+type Said = Omit<SayEvent, 'type'>;
+
+const MAX_SUGGESTIONS = 3;
+const human = { key: 'dialog:choice.human' };
+
+function create(s: FlowServices) {
+  const consult = (summary: string, refId?: string) =>
+    recordInteraction(s, {
+      customerId: s.customer?.id,
+      conversationId: s.conversation.id,
+      kind: 'consultation',
+      channel: s.conversation.channel,
+      summary,
+      ...(refId ? { refType: 'KbEntry', refId } : {}),
+    });
+
+  const actors = {
+    ...verifyActors(s),
+    kbAnswer: fromPromise(async ({ input }: { input: { question: string } }): Promise<Said> => {
+      let found: ReturnType<NonNullable<FlowServices['kb']>['answer']> = null;
+      try {
+        found = s.kb?.answer(input.question, s.lang) ?? null;
+      } catch (err) {
+        // A broken knowledge-base file must not break the conversation: say we cannot answer and offer a person.
+        s.logger.error({ err, conversationId: s.conversation.id }, 'knowledge base failed');
+      }
+      if (found?.confident) {
+        await consult(`kb:${found.entry.id} ${input.question.slice(0, 200)}`, found.entry.id);
+        return { key: 'inquiry:kb.answer', vars: { answer: found.answer } };
+      }
+      const suggestions = (found?.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
+      if (suggestions.length) {
+        return {
+          key: 'inquiry:kb.notSure',
+          choices: [...suggestions.map((text) => ({ key: 'inquiry:kb.suggestion', vars: { text }, value: text })), human],
+        };
+      }
+      return { key: 'inquiry:kb.noAnswer', choices: [human] };
+    }),
+    policyAnswer: fromPromise(async ({ input }: { input: { policyNumber?: string; topics: PolicyTopic[] } }): Promise<Said> => {
+      if (!s.customer) return { key: 'inquiry:policy.none' };
+      const facts = await policyFacts(s, s.customer, { policyNumber: input.policyNumber });
+      if (!facts.length) return input.policyNumber ? { key: 'inquiry:policy.notFound', vars: { number: input.policyNumber } } : { key: 'inquiry:policy.none' };
+      await consult(`my_policy:${input.topics.join(',') || 'overview'} ${facts.map((f) => f.number).join(' ')}`);
+      return { key: 'inquiry:policy.answer', vars: { text: renderPolicyAnswer(s.lang, facts, input.topics) } };
+    }),
+  };
+
+  const states: Record<string, any> = {
+    route: {
+      always: [{ guard: ({ context }: Args) => context.slots.mine === true, target: 'verify' }, { target: 'kb' }],
+    },
+    kb: {
+      invoke: {
+        src: 'kbAnswer',
+        input: ({ context }: Args) => ({ question: context.slots.question }),
+        onDone: { target: 'done', actions: sayWith((_c, e) => e.output) },
+      },
+    },
+    ...verifyStates('policy_answer', s),
+    policy_answer: {
+      invoke: {
+        src: 'policyAnswer',
+        input: ({ context }: Args) => ({ policyNumber: context.slots.policyNumber, topics: context.slots.topics ?? [] }),
+        onDone: { target: 'done', actions: sayWith((_c, e) => e.output) },
+      },
+    },
+    ...finalStates(),
+  };
+
+  return flowSetup(actors).createMachine({
+    id: FLOW_ID,
+    context: initialContext((input) => ({
+      question: input.text,
+      mine: isAboutMyPolicy(input.text, input.entities),
+      topics: detectPolicyTopics(input.text),
+      ...(input.entities.policyNumber ? { policyNumber: input.entities.policyNumber } : {}),
+    })),
+    initial: 'route',
+    states,
+  });
+}
+
+export const flow: FlowDefinition = {
+  id: 'inquiry',
+  version: 1,
+  titleKey: 'dialog:intentName.inquiry',
+  create,
+};

@@ -1,0 +1,196 @@
+/**
+ * 保全 — policy service requests for the verified customer: the request type, the policy, the details the type needs,
+ * then a BQ reference and the documents to prepare. Beneficiary changes and surrenders always go to staff; a
+ * surrender first hears what it costs (cash value vs premiums) and the cooling-off rule.
+ */
+import { assign, enqueueActions, fromPromise } from 'xstate';
+import { DETAILS, SERVICE_REQUEST_TYPES, createServiceRequest, detailsText, isServiceRequestType, type ServiceRequestType } from '../../../domain/service-requests.ts';
+import { displayDate } from '../../../domain/complaints/display-date.ts';
+import { t } from '../../../i18n/index.ts';
+import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
+import { verifyActors, verifyStates } from '../verify-steps.ts';
+import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+
+interface PolicyOption {
+  id: string;
+  number: string;
+  product: string;
+  coolingOffEnd: string | null;
+}
+type Slots = { type?: ServiceRequestType; policyNumber?: string; policies?: PolicyOption[]; policy?: PolicyOption; details?: Record<string, unknown> };
+type Args = { context: FlowContext };
+const slots = (c: FlowContext) => c.slots as Slots;
+
+const TYPE_CHOICES = SERVICE_REQUEST_TYPES.map((type) => ({ key: `service:type.${type}` }));
+const SKIP = /^(跳过|不说了?|不想说|没什么|无|skip|no reason|none)[!！。.～~ ]*$/i;
+
+/** The type named by the NLU entity, or a button label in either language. */
+function readType(text: string, entity?: string): ServiceRequestType | undefined {
+  if (isServiceRequestType(entity)) return entity;
+  const s = text.trim().toLowerCase();
+  return SERVICE_REQUEST_TYPES.find((type) => [t('zh', `service:type.${type}`), t('en', `service:type.${type}`)].some((label) => label.toLowerCase() === s));
+}
+
+/** The policy picked by number (entity or text) or by position ("2", "第二个"). */
+function readPolicy(text: string, policies: PolicyOption[], entity?: string): PolicyOption | undefined {
+  const byNumber = policies.find((p) => p.number === entity?.toUpperCase() || text.toUpperCase().includes(p.number));
+  if (byNumber) return byNumber;
+  const ordinal = text.trim().match(/^(?:第)?([1-9一二三四五六七八九])(?:个|张|份)?$/)?.[1];
+  if (!ordinal) return undefined;
+  const n = '一二三四五六七八九'.indexOf(ordinal) + 1 || Number(ordinal);
+  return policies[n - 1];
+}
+
+function create(s: FlowServices) {
+  const actors = {
+    ...verifyActors(s),
+    loadPolicies: fromPromise(async ({ input }: { input: { type: ServiceRequestType } }): Promise<PolicyOption[]> => {
+      const rows = await s.db.policy.findMany({
+        where: { holderId: s.customer!.id, status: { in: input.type === 'reinstatement' ? ['lapsed'] : ['active'] } },
+        orderBy: { effectiveDate: 'desc' },
+        take: 9,
+      });
+      return rows.map((p) => ({ id: p.id, number: p.number, product: p.product, coolingOffEnd: p.coolingOffEnd?.toISOString() ?? null }));
+    }),
+    submit: fromPromise(async ({ input }: { input: Slots }) =>
+      createServiceRequest(s, {
+        customer: s.customer!,
+        policy: input.policy!,
+        conversationId: s.conversation.id,
+        channel: s.conversation.channel,
+        type: input.type!,
+        details: input.details ?? {},
+      }),
+    ),
+  };
+
+  const states: Record<string, any> = {
+    ...verifyStates('typeRoute', s),
+    typeRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).type), target: 'loadPolicies' }, { target: 'type' }] },
+    type: ask({
+      prompt: () => ({ key: 'service:ask.type', choices: TYPE_CHOICES }),
+      hint: () => ({ key: 'service:hint.type', choices: TYPE_CHOICES }),
+      parse: (e) => {
+        const type = readType(e.text, e.nlu.entities.serviceType);
+        return type ? { type } : null;
+      },
+      next: 'loadPolicies',
+    }),
+    loadPolicies: {
+      invoke: {
+        src: 'loadPolicies',
+        input: ({ context }: Args) => ({ type: slots(context).type }),
+        onDone: { target: 'policyRoute', actions: setSlots((_c, event: { output: PolicyOption[] }) => ({ policies: event.output })) },
+      },
+    },
+    policyRoute: {
+      always: [
+        { guard: ({ context }: Args) => !slots(context).policies?.length, target: 'done', actions: [say('service:noPolicies'), assign({ outcome: 'declined' })] },
+        {
+          guard: ({ context }: Args) => Boolean(readPolicy('', slots(context).policies!, slots(context).policyNumber)),
+          target: 'afterPolicy',
+          actions: setSlots((c) => ({ policy: readPolicy('', slots(c).policies!, slots(c).policyNumber) })),
+        },
+        {
+          guard: ({ context }: Args) => slots(context).policies!.length === 1,
+          target: 'afterPolicy',
+          actions: [setSlots((c) => ({ policy: slots(c).policies![0] })), sayWith((c) => ({ key: 'service:autoPolicy', vars: { number: slots(c).policies![0].number, product: slots(c).policies![0].product } }))],
+        },
+        { target: 'policy' },
+      ],
+    },
+    policy: ask({
+      prompt: (c) => ({ key: 'service:ask.policy', choices: slots(c).policies!.map((p) => ({ key: 'service:choice.policy', vars: { number: p.number, product: p.product }, value: p.number })) }),
+      hint: (c) => ({ key: 'service:hint.policy', choices: slots(c).policies!.map((p) => ({ key: 'service:choice.policy', vars: { number: p.number, product: p.product }, value: p.number })) }),
+      parse: (e, c) => {
+        const policy = readPolicy(e.text, slots(c).policies!, e.nlu.entities.policyNumber);
+        return policy ? { policy } : null;
+      },
+      next: 'afterPolicy',
+    }),
+    afterPolicy: {
+      always: [
+        { guard: ({ context }: Args) => slots(context).type === 'surrender', target: 'warn' },
+        { guard: ({ context }: Args) => Boolean(DETAILS[slots(context).type!]), target: 'details' },
+        { target: 'review' },
+      ],
+    },
+    warn: {
+      entry: sayWith((c) => {
+        const end = slots(c).policy?.coolingOffEnd;
+        return end && new Date(end) > s.clock.now()
+          ? { key: 'service:surrenderWarning.coolingOff', vars: { date: displayDate(c.lang, new Date(end)) } }
+          : { key: 'service:surrenderWarning.afterCoolingOff' };
+      }),
+      always: 'details',
+    },
+    details: ask({
+      prompt: (c) => {
+        const spec = DETAILS[slots(c).type!]!;
+        return { key: spec.prompt, choices: spec.choices?.map((key) => ({ key })) };
+      },
+      hint: (c) => {
+        const spec = DETAILS[slots(c).type!]!;
+        return { key: spec.hint, choices: spec.choices?.map((key) => ({ key })) };
+      },
+      parse: (e, c) => {
+        if (slots(c).type === 'surrender' && SKIP.test(e.text)) return { details: {} };
+        const details = DETAILS[slots(c).type!]!.parse(e.text, e.nlu.entities);
+        return details ? { details } : null;
+      },
+      next: 'review',
+      freeText: true,
+    }),
+    review: confirm({
+      prompt: (c) => {
+        const x = slots(c);
+        const shown = x.details && Object.keys(x.details).length ? detailsText(c.lang, x.type!, x.details) : '';
+        return {
+          key: 'service:ask.review',
+          vars: {
+            type: `service:type.${x.type}`,
+            policy: x.policy!.number,
+            product: x.policy!.product,
+            details: shown ? t(c.lang, 'service:detailsLine', { details: shown }) : '',
+          },
+        };
+      },
+      next: 'afterReview',
+    }),
+    afterReview: {
+      always: [
+        { guard: ({ context }: Args) => context.slots.confirmed === true, target: 'submit' },
+        { target: 'done', actions: [say('service:notSubmitted'), assign({ outcome: 'declined' })] },
+      ],
+    },
+    submit: {
+      invoke: {
+        src: 'submit',
+        input: ({ context }: Args) => slots(context),
+        onDone: {
+          target: 'done',
+          actions: enqueueActions(({ context, event, enqueue }: any) => {
+            const { request, documents } = event.output as Awaited<ReturnType<typeof createServiceRequest>>;
+            const vars = { number: request.number, type: `service:type.${request.type}` };
+            enqueue.emit({ type: 'say', key: request.needsStaff ? 'service:createdStaff' : 'service:created', vars });
+            const list = documents.map((d) => `· ${t((context as FlowContext).lang, `service:doc.${d}`)}`).join('\n');
+            enqueue.emit({ type: 'say', key: 'service:documents', vars: { list } });
+          }),
+        },
+      },
+    },
+    ...finalStates(),
+  };
+
+  return flowSetup(actors).createMachine({
+    id: FLOW_ID,
+    context: initialContext((input) => ({
+      type: isServiceRequestType(input.entities.serviceType) ? input.entities.serviceType : undefined,
+      policyNumber: input.entities.policyNumber,
+    })),
+    initial: 'verify',
+    states,
+  });
+}
+
+export const flow: FlowDefinition = { id: 'policy_service', version: 1, titleKey: 'service:title', create };

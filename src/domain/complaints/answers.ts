@@ -1,0 +1,70 @@
+/**
+ * Pure readers for the complainant's answers (what the complaint dialog asks), kept out of the flow so they can be
+ * tested on their own.
+ */
+import type { ComplainantRole } from './types.ts';
+
+const THIRD = /未获?委托|没有?(获得)?委托|没授权|未授权|无授权|第三方|替(他|她|别人|朋友|家人|亲戚|同事|我(朋友|家人|妈|爸|老公|老婆))|帮(朋友|别人|亲戚|同事|邻居)|(朋友|同事|邻居|亲戚)(让|的事|被)|someone else|third[- ]party|without (any )?authori[sz]ation|not authori[sz]ed|for (a|my) (friend|colleague|neighbou?r)|on behalf of (a|my) (friend|colleague|neighbou?r)/i;
+const AGENT = /委托|代理|授权|监护|继承|法定代表|agent|authori[sz]ed|power of attorney|guardian|heir|executor|on (his|her|their) behalf/i;
+const SELF = /本人|我自己|就是我|是我|自己|投保人|被保险人|消费者|myself|^me$|^self$|i am the (consumer|customer|policy ?holder|insured)|policy ?holder|^i am$|^yes$/i;
+
+/** Who is complaining; null when the answer does not say. Third party is checked first ("未获委托" names 委托). */
+export function parseRole(text: string): ComplainantRole | null {
+  const s = text.trim();
+  if (THIRD.test(s)) return 'third_party';
+  if (AGENT.test(s)) return 'authorised_agent';
+  if (SELF.test(s)) return 'self';
+  return null;
+}
+
+/** A person's name (for agents: both names): 2–40 characters, no digits, prefixes like 我叫/my name is dropped. */
+export function parseName(text: string): string | null {
+  const s = text
+    .trim()
+    .replace(/^(我叫|我是|我姓名是|姓名是?|名字是?|名字叫|本人|my name is|name:?|i am|i'm)\s*[:：]?\s*/i, '')
+    .replace(/[。.!！]+$/, '')
+    .trim();
+  if (s.length < 2 || s.length > 40 || /\d/.test(s)) return null;
+  if (!/[\u4e00-\u9fffA-Za-z]{2,}/.test(s)) return null;
+  return s;
+}
+
+/** A mainland mobile number from the NLU entity or the text itself. */
+export function parseMobile(text: string, entity?: string): string | null {
+  if (entity && /^1[3-9]\d{9}$/.test(entity)) return entity;
+  const m = text.replace(/[\s-]/g, '').match(/(?<!\d)(?:\+?86)?(1[3-9]\d{9})(?!\d)/);
+  return m ? m[1] : null;
+}
+
+/** Answers at the materials step. */
+export type MaterialsAnswer = 'files' | 'done' | 'none' | 'later';
+
+/** Files sent, "done", "none" or "later"; null for anything else. */
+export function parseMaterialsAnswer(text: string, attachmentCount: number): MaterialsAnswer | null {
+  if (attachmentCount > 0) return 'files';
+  const s = text.trim();
+  if (/稍后|以后|晚点|晚些|之后|回头|明天|过几天|补充|补发|再发|later|tomorrow|afterwards|follow/i.test(s)) return 'later';
+  if (/^(好了|好|发完了?|完了|完成|就这些|就这么多|没了|ok|okay|done|finished|that'?s (all|it))[!！。.～~ ]*$/i.test(s)) return 'done';
+  if (/没有|没|无|不需要|none|no(thing)?\b|n\/a/i.test(s)) return 'none';
+  return null;
+}
+
+/** Fewer meaningful characters than this (Han characters + Latin words) means the key facts are missing. */
+export const MIN_FACT_UNITS = 8;
+
+/** Han characters and Latin words in a text: a rough measure of how much was told. */
+export function factUnits(text: string): number {
+  return (text.match(/[\u4e00-\u9fff]/g)?.length ?? 0) + (text.match(/[A-Za-z]{2,}/g)?.length ?? 0);
+}
+
+/**
+ * What is still missing from a complaint (art. 13: the request, main facts and supporting materials; art. 14: an
+ * agent's power of attorney). An empty list means complete.
+ */
+export function missingItems(opts: { facts: string; role: ComplainantRole; materials: MaterialsAnswer | undefined; materialCount: number }): Array<'facts' | 'materials' | 'authorisation'> {
+  const out: Array<'facts' | 'materials' | 'authorisation'> = [];
+  if (factUnits(opts.facts) < MIN_FACT_UNITS) out.push('facts');
+  if (opts.materials === 'later' && !(opts.role === 'authorised_agent' && opts.materialCount === 0)) out.push('materials');
+  if (opts.role === 'authorised_agent' && opts.materialCount === 0) out.push('authorisation');
+  return out;
+}

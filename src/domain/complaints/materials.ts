@@ -1,0 +1,42 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { InboundAttachment } from '../../core/channel.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Db } from '../../db/client.ts';
+import { shanghaiDate } from '../calendar/shanghai-time.ts';
+
+const EXT: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'application/pdf': '.pdf' };
+
+/**
+ * Keeps the files a customer sent (complaint materials, whistleblowing evidence): the bytes go under
+ * `<attachmentDir>/<folder>/<yyyy-mm-dd>/`, and an Attachment row points at them with the inbound message id. Files
+ * the channel cannot fetch keep the channel's location. Returns the Attachment ids.
+ */
+export async function storeAttachments(
+  deps: { db: Db; clock: Clock; attachmentDir: string },
+  folder: string,
+  messageId: string,
+  attachments: InboundAttachment[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  const day = shanghaiDate(deps.clock.now());
+  for (const a of attachments) {
+    let location = a.location ?? `message:${messageId}`;
+    let size = a.size;
+    if (a.fetch) {
+      const bytes = await a.fetch();
+      const dir = path.join(deps.attachmentDir, folder, day);
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, `${randomUUID()}${EXT[a.mime ?? ''] ?? path.extname(a.name ?? '')}`);
+      await writeFile(file, bytes);
+      location = file;
+      size = bytes.length;
+    }
+    const row = await deps.db.attachment.create({
+      data: { messageId, kind: a.kind, mime: a.mime, name: a.name, location, size, createdAt: deps.clock.now() },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}

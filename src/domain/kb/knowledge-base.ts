@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lang } from '../../i18n/index.ts';
+import { createEnAnalyzer } from './analyzer-en.ts';
+import { createZhAnalyzer } from './analyzer-zh.ts';
+import { readKnowledgeFiles } from './read-files.ts';
+import { LangIndex, type RankedEntry } from './search-index.ts';
+import type { KbAnswer, KbHit, KnowledgeBase } from './types.ts';
+
+/**
+ * When the top hit may be sent as the answer without asking back. All three must hold:
+ * - `minEvidence`: the entry covers real information from the query — more than one distinctive word's worth
+ *   (units: the IDF of a word no entry uses; one word unique to a single entry is ≈ 0.8);
+ * - `minCoverage`: the query is not mostly about something else;
+ * - no near tie: runner-up score / top score ≤ `maxRunnerUpRatio`, unless coverage ≥ `sureCoverage`.
+ * Calibrated on test/domain/kb/fixtures (on-topic paraphrases against off-topic chat); `npm run bench kb` prints
+ * the resulting rates. Staff can tighten it per deployment through {@link LoadOptions}.
+ */
+export interface ConfidencePolicy {
+  minEvidence: number;
+  minCoverage: number;
+  maxRunnerUpRatio: number;
+  sureCoverage: number;
+}
+
+export const DEFAULT_CONFIDENCE: ConfidencePolicy = {
+  minEvidence: 0.9,
+  minCoverage: 0.2,
+  maxRunnerUpRatio: 0.7,
+  sureCoverage: 0.75,
+};
+
+export interface LoadOptions {
+  confidence?: Partial<ConfidencePolicy>;
+}
+
+/** The repository's own `kb/` folder (staff-edited content). */
+export function defaultKbDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../kb');
+}
+
+/** How many question titles to offer when not confident. */
+const SUGGESTIONS = 3;
+
+/** Applies a confidence policy to ranked results (exported for calibration tools and tests). */
+export function isConfident(ranked: readonly RankedEntry[], policy: ConfidencePolicy): boolean {
+  const [top, runnerUp] = ranked;
+  if (!top) return false;
+  const clearWinner = !runnerUp || runnerUp.score / top.score <= policy.maxRunnerUpRatio || top.coverage >= policy.sureCoverage;
+  return top.evidence >= policy.minEvidence && top.coverage >= policy.minCoverage && clearWinner;
+}
+
+/**
+ * Loads and validates every YAML file in `dir` (format: kb/README.md) and builds the Chinese and English
+ * indexes. Throws `AnxinError('kb_invalid')` naming the file and the entry when anything is malformed.
+ */
+export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
+  const { entries, synonyms } = await readKnowledgeFiles(dir);
+  const policy: ConfidencePolicy = { ...DEFAULT_CONFIDENCE, ...options.confidence };
+  const indexes: Record<Lang, LangIndex> = {
+    zh: new LangIndex(entries, (e) => e.zh, { analyzer: createZhAnalyzer(synonyms), prefix: false }),
+    en: new LangIndex(entries, (e) => e.en, { analyzer: createEnAnalyzer(synonyms), prefix: true }),
+  };
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  Object.freeze(entries);
+
+  const toHit = (r: RankedEntry, lang: Lang): KbHit => {
+    const entry = entries[r.index];
+    return { entry, score: r.score, coverage: r.coverage, question: entry[lang].question, answer: entry[lang].answer };
+  };
+
+  return {
+    entries,
+    get: (id) => byId.get(id),
+    search(query, lang, limit = 5) {
+      return indexes[lang].query(query, Math.max(1, Math.floor(limit))).map((r) => toHit(r, lang));
+    },
+    answer(query, lang): KbAnswer | null {
+      const ranked = indexes[lang].query(query, SUGGESTIONS);
+      if (ranked.length === 0) return null;
+      const top = toHit(ranked[0], lang);
+      const confident = isConfident(ranked, policy);
+      return {
+        entry: top.entry,
+        answer: top.answer,
+        score: top.score,
+        coverage: top.coverage,
+        confident,
+        suggestions: confident ? [] : ranked.map((r) => entries[r.index][lang].question),
+      };
+    },
+  };
+}

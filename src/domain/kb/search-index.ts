@@ -1,0 +1,168 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { KbEntry, KbText } from './types.ts';
+
+/** Field boosts: the entry's own question matters most, then other phrasings and tags, the answer body least. */
+const BOOST = { title: 3, alts: 2, tags: 1.5, answer: 1 } as const;
+/** In coverage, a query word found only in the answer body counts this much of one found in the questions. */
+const ANSWER_ONLY_CREDIT = 0.5;
+
+/** How one language turns text into index terms. */
+export interface Analyzer {
+  /** `words` are meaningful units (used for ranking and coverage); `grams` are extra ranking-only terms. */
+  analyze(text: string): { words: string[]; grams: string[] };
+  /** Smaller pieces of a word that earn partial coverage credit when the whole word is not in an entry. */
+  subterms(word: string): string[];
+}
+
+export interface LangIndexOptions {
+  analyzer: Analyzer;
+  /** English allows prefix matches of longer terms (reimburs → reimbursement); Chinese bigrams need none. */
+  prefix: boolean;
+}
+
+export interface RankedEntry {
+  index: number;
+  score: number;
+  /** covered / total query information, 0–1. */
+  coverage: number;
+  /**
+   * Query information the entry covers (sum of the IDF of matched words), in units of the IDF of a word no entry
+   * uses — so a single word unique to one entry is worth about 0.8, two such words about 1.6. Independent of KB size.
+   */
+  evidence: number;
+}
+
+interface TermStats {
+  /** Entries (by index) whose question, alternatives or tags contain the term. */
+  strong: Set<number>;
+  /** Entries whose answer contains the term. */
+  weak: Set<number>;
+}
+
+function idfOf(documentFrequency: number, entryCount: number): number {
+  return Math.log(1 + entryCount / (documentFrequency + 0.5));
+}
+
+type Doc = { id: number; title: string; alts: string; tags: string; answer: string };
+
+/**
+ * The index for one language. MiniSearch (BM25 over words and bigrams) ranks; a table of which entries contain
+ * which term gives the IDF-weighted coverage of the query's words, which decides confidence.
+ */
+export class LangIndex {
+  private readonly search: MiniSearch<Doc>;
+  private readonly searchOptions: SearchOptions;
+  private readonly terms = new Map<string, TermStats>();
+  /** Sorted vocabulary, for prefix lookups in English. */
+  private readonly vocabulary: string[];
+  private readonly entryCount: number;
+
+  constructor(
+    entries: readonly KbEntry[],
+    side: (e: KbEntry) => KbText,
+    private readonly options: LangIndexOptions,
+  ) {
+    const terms = (text: string) => {
+      const { words, grams } = options.analyzer.analyze(text);
+      return [...words, ...grams];
+    };
+    this.search = new MiniSearch<Doc>({
+      idField: 'id',
+      fields: ['title', 'alts', 'tags', 'answer'],
+      tokenize: terms,
+      processTerm: (term) => term,
+    });
+    this.searchOptions = {
+      boost: { ...BOOST },
+      combineWith: 'OR',
+      // Queries arrive already analysed (space-joined terms), so search-time tokenising is a plain split.
+      tokenize: (text) => text.split(' ').filter(Boolean),
+      processTerm: (term) => term,
+      prefix: options.prefix ? (term) => term.length >= 5 : false,
+      fuzzy: false,
+    };
+    entries.forEach((entry, index) => {
+      const text = side(entry);
+      const doc = { id: index, title: text.question, alts: text.alternatives.join('\n'), tags: entry.tags.join(' '), answer: text.answer };
+      this.search.add(doc);
+      for (const term of terms(`${doc.title}\n${doc.alts}\n${doc.tags}`)) this.stats(term).strong.add(index);
+      for (const term of terms(doc.answer)) this.stats(term).weak.add(index);
+    });
+    this.vocabulary = [...this.terms.keys()].sort();
+    this.entryCount = entries.length;
+  }
+
+  private stats(term: string): TermStats {
+    let s = this.terms.get(term);
+    if (!s) this.terms.set(term, (s = { strong: new Set(), weak: new Set() }));
+    return s;
+  }
+
+  /** Vocabulary terms a query term stands for: itself, plus longer words it prefixes (English only). */
+  private forms(term: string): TermStats[] {
+    if (!this.options.prefix || term.length < 5) {
+      const s = this.terms.get(term);
+      return s ? [s] : [];
+    }
+    let lo = 0;
+    let hi = this.vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.vocabulary[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TermStats[] = [];
+    for (let i = lo; i < this.vocabulary.length && this.vocabulary[i].startsWith(term); i++) out.push(this.terms.get(this.vocabulary[i])!);
+    return out;
+  }
+
+  /** 1 when the entry's questions or tags hold the term, ANSWER_ONLY_CREDIT when only its answer does, else 0. */
+  private credit(forms: TermStats[], index: number): number {
+    let best = 0;
+    for (const s of forms) {
+      if (s.strong.has(index)) return 1;
+      if (s.weak.has(index)) best = ANSWER_ONLY_CREDIT;
+    }
+    return best;
+  }
+
+  private idf(forms: TermStats[]): number {
+    const holders = new Set<number>();
+    for (const s of forms) {
+      s.strong.forEach((i) => holders.add(i));
+      s.weak.forEach((i) => holders.add(i));
+    }
+    return idfOf(holders.size, this.entryCount);
+  }
+
+  /** Ranks entries for a query; coverage is computed for the returned entries only. */
+  query(text: string, limit: number): RankedEntry[] {
+    const { words, grams } = this.options.analyzer.analyze(text);
+    if (words.length === 0 && grams.length === 0) return [];
+    // A word no entry uses gets the highest IDF, so words from other topics pull coverage down.
+    const weighted = [...new Set(words)].map((word) => {
+      const forms = this.forms(word);
+      const parts = forms.length > 0 ? [] : this.options.analyzer.subterms(word).map((p) => this.forms(p));
+      return { forms, parts, weight: this.idf(forms) };
+    });
+    const total = weighted.reduce((sum, w) => sum + w.weight, 0);
+    const unit = idfOf(0, this.entryCount);
+    return this.search
+      .search([...words, ...grams].join(' '), this.searchOptions)
+      .slice(0, limit)
+      .map((r) => {
+        const index = r.id as number;
+        let covered = 0;
+        for (const w of weighted) {
+          const credit =
+            w.forms.length > 0
+              ? this.credit(w.forms, index)
+              : w.parts.length > 0
+                ? w.parts.reduce((sum, p) => sum + this.credit(p, index), 0) / w.parts.length
+                : 0;
+          covered += credit * w.weight;
+        }
+        return { index, score: r.score, coverage: total > 0 ? covered / total : 0, evidence: covered / unit };
+      });
+  }
+}

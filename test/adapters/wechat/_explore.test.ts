@@ -1,0 +1,21 @@
+import { it } from 'vitest';
+import { wechatWorld, photo, voiceNote } from './world.ts';
+it('explore', async () => {
+  const w = await wechatWorld();
+  const z = w.customer('wxid_zhang3', '张三');
+  const o = await z.say('你好');
+  console.log(JSON.stringify(o.turn?.replies, null, 1), z.inbox.texts);
+  const o2 = await z.say('1');
+  console.log(JSON.stringify(o2.turn?.replies, null, 1));
+  const o3 = await z.say(voiceNote());
+  console.log(o3.ignored, o3.error, JSON.stringify(o3.turn?.replies), JSON.stringify(await w.app.db.message.findUnique({where:{id:o3.turn!.inboundId}})));
+  const o4 = await z.say(photo());
+  console.log(o4.ignored, o4.error, JSON.stringify(o4.turn?.replies));
+  const { room, inbox } = w.room('123@chatroom', '群', [z.contact]);
+  const o5 = await z.sayInRoom(room, '@安心客服', false);
+  console.log(o5.ignored);
+  const o6 = await z.sayInRoom(room, '', true);
+  console.log(o6.ignored, JSON.stringify(o6.turn?.replies), inbox.texts);
+  console.log(z.inbox.texts.length);
+  await w.cleanup();
+});
