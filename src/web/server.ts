@@ -9,7 +9,9 @@ export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
 
 /** Builds Anxin's HTTP server (not listening yet). */
 export async function buildServer(deps: CoreDeps & { pipeline: Pipeline; routes?: RouteModule[] }): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 8 * 1024 * 1024 });
+  // Fastify logs every request at info; its logger stays at warn so chat traffic does not flood the log.
+  const httpLogger = deps.logger.child({ component: 'http' }, { level: deps.logger.level === 'silent' ? 'silent' : 'warn' });
+  const app: FastifyInstance = Fastify({ loggerInstance: httpLogger as FastifyBaseLogger, bodyLimit: 8 * 1024 * 1024 });
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) deps.logger.error({ err, url: req.url }, 'request failed');

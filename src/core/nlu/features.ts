@@ -92,5 +92,7 @@ export function extractFeatures(text: string): string[] {
   }
   out.add(`len:${lengthBucket(total)}`);
   for (const c of conceptFeatures(normalizeForClassifier(text))) out.add(c);
+  // A reference number says a lot about the intent (BA… → a claim, TS… → a complaint): weigh it like a concept.
+  for (const u of flat) if (u.startsWith('⟦')) out.add(`c:REF${u}`);
   return [...out];
 }

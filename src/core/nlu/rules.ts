@@ -16,12 +16,12 @@ const NEGATED = /(?:不要|不用|不需要|无需|别|甭|不想|不)(?:转|找
 const RULES: Array<{ name: string; re: RegExp; allowed: Intent[] }> = [
   {
     name: 'unsubscribe',
-    re: /退订|取消订阅|^\s*(?:td|t|stop|unsub|unsubscribe)\s*[!！.。]*\s*$|\bunsubscribe\b|\bopt[\s-]?out\b/,
+    re: /退订|退定|取消订阅|^\s*(?:td|t|stop|unsub|unsubscribe)\s*[!！.。]*\s*$|\bunsubscribe\b|\bopt[\s-]?out\b/,
     allowed: ['unsubscribe'],
   },
   {
     name: 'human_agent',
-    re: /转人工|转接人工|人工客服|人工服务|人工坐席|找人工|要人工|呼叫人工|^\s*人工\s*[!！.。]*\s*$|真人|活人|\b(?:real|live) (?:person|agent|human)\b|\btalk to (?:a |an )?(?:human|person|someone|somebody)\b|\bspeak to (?:a |an )?(?:human|person|someone|somebody|representative)\b|^\s*(?:human|agent|operator|representative)\s*(?:please|pls)?\s*[!！.。]*\s*$/,
+    re: /转人工|转人公|转接人工|^\s*转接\s*$|rengong|人工客服|人工服务|人工坐席|找人工|要人工|呼叫人工|^\s*人工\s*[!！.。]*\s*$|真人|活人|\b(?:real|live) (?:person|agent|human)\b|\btalk to (?:a |an )?(?:human|person|someone|somebody)\b|\bspeak to (?:a |an )?(?:human|person|someone|somebody|representative)\b|^\s*(?:human|agent|operator|representative)\s*(?:please|pls)?\s*[!！.。]*\s*$/,
     allowed: ['human_agent'],
   },
   {
@@ -31,17 +31,23 @@ const RULES: Array<{ name: string; re: RegExp; allowed: Intent[] }> = [
   },
   {
     name: 'complaint',
-    re: /投诉|\bcomplain/,
+    re: /投诉|投述|\bcomplain/,
     allowed: ['complaint', 'complaint_status'],
   },
 ];
+
+// Without any sign of an earlier complaint (a number, progress words, elapsed time) 投诉 is a new complaint.
+const STATUS_CUE =
+  /进度|进展|结果|处理|回复|答复|回音|下文|消息|受理|驳回|延期|延长|结案|编号|单号|到哪|哪一步|怎么样|咋样|有.{0,6}[吗没]|了吗|催|加急|跟进|负责|专员|联系我|[天周月]了|都.{0,6}了|之前|上次|上周|上个月|前几天|已经|ts\d{6}|\b(?:status|progress|update|news|outcome|result|reply|replied|respon\w*|follow(?:ed)? up|chase|track|accepted|rejected|extended|closed|resolved|handl\w*|deadline|appeal|ago|already|yet|still)\b/;
 
 /** The first rule that fires on lower-cased, folded text (rules are in priority order). */
 export function matchRule(lower: string): RuleHit | undefined {
   const negated = NEGATED.test(lower);
   for (const r of RULES) {
     if ((r.name === 'unsubscribe' || r.name === 'human_agent') && negated) continue;
-    if (r.re.test(lower)) return { rule: r.name, allowed: r.allowed };
+    if (!r.re.test(lower)) continue;
+    if (r.name === 'complaint' && !STATUS_CUE.test(lower)) return { rule: r.name, allowed: ['complaint'] };
+    return { rule: r.name, allowed: r.allowed };
   }
   return undefined;
 }

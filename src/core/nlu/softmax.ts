@@ -10,7 +10,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, learningRate: 0.4, l2: 1e-5, seed: 7 };
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0.4, l2: 1e-5, seed: 7 };
 
 /** Relative weight of a feature before the document vector is scaled to unit length. */
 export type FeatureWeight = (feature: string) => number;

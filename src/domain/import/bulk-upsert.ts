@@ -1,14 +1,28 @@
 /**
- * Multi-row writes through Prisma's raw SQL. Prisma's typed API writes one row per statement and cannot update
- * many rows with different values at once; one `INSERT … VALUES (…),(…)` or `UPDATE … FROM (VALUES …)` per ~1,000
- * rows keeps a 100,000-row import within a few seconds while staying on Prisma's own connection and transactions
- * (no second writer on the SQLite file). The SQL is standard; PostgreSQL accepts it with `$n` placeholders.
+ * Multi-row writes in plain SQL. Prisma's typed API writes one row per statement and cannot update many rows with
+ * different values at once; one `INSERT … VALUES (…),(…)` or `UPDATE … FROM (VALUES …)` per ~2,000 rows keeps a
+ * 100,000-row import within seconds. The SQL is standard (PostgreSQL accepts it with `$n` placeholders) and runs
+ * on either runner: Prisma's raw SQL, or the better-sqlite3 fast path (sqlite-runner.ts).
  */
 
-/** What both the Prisma client and an interactive-transaction client offer. */
+/** Executes SQL with positional `?` parameters. */
 export interface SqlRunner {
+  execute(sql: string, values: unknown[]): Promise<number>;
+  query<T>(sql: string, values: unknown[]): Promise<T[]>;
+}
+
+/** What both the Prisma client and an interactive-transaction client offer. */
+interface PrismaRaw {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+/** A runner over Prisma's raw SQL (a client or a transaction client). */
+export function prismaRunner(db: PrismaRaw): SqlRunner {
+  return {
+    execute: (sql, values) => db.$executeRawUnsafe(sql, ...values),
+    query: <T>(sql: string, values: unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...values),
+  };
 }
 
 /**
@@ -26,38 +40,38 @@ export function sqlTime(d: Date | null | undefined): string | null {
   return d ? d.toISOString().replace('Z', '+00:00') : null;
 }
 
-async function inChunks(rows: unknown[][], width: number, run: (chunk: unknown[][]) => Promise<unknown>): Promise<void> {
-  const per = Math.max(1, Math.floor(MAX_PARAMS / width));
-  for (let i = 0; i < rows.length; i += per) await run(rows.slice(i, i + per));
+const tuples = (n: number, width: number) => {
+  const one = `(${Array(width).fill('?').join(',')})`;
+  return Array(n).fill(one).join(',');
+};
+
+/** Runs `statement(rowsInChunk)` over `values` (rows of `width` values, flattened) in parameter-limit chunks. */
+async function inChunks(sql: SqlRunner, values: unknown[], width: number, statement: (rows: number) => string): Promise<void> {
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / width)) * width;
+  for (let i = 0; i < values.length; i += perChunk) {
+    const chunk = i === 0 && values.length <= perChunk ? values : values.slice(i, i + perChunk);
+    await sql.execute(statement(chunk.length / width), chunk);
+  }
 }
 
-const tuples = (n: number, width: number) => Array(n).fill(`(${Array(width).fill('?').join(',')})`).join(',');
-
-/** Inserts `rows` (values in `columns` order) with multi-row INSERTs. */
-export async function insertRows(sql: SqlRunner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  await inChunks(rows, columns.length, (chunk) =>
-    sql.$executeRawUnsafe(
-      `INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES ${tuples(chunk.length, columns.length)}`,
-      ...chunk.flat(),
-    ),
-  );
+/** Inserts rows given as one flat array of values in `columns` order. */
+export async function insertRows(sql: SqlRunner, table: string, columns: string[], values: unknown[]): Promise<void> {
+  const head = `INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES `;
+  await inChunks(sql, values, columns.length, (n) => head + tuples(n, columns.length));
 }
 
 /**
- * Updates rows by id: `rows` hold the id first, then one value per entry of `rules`, in that order.
+ * Updates rows by id. `values` is flat: per row the id, then one value per entry of `rules`, in that order.
  * One `UPDATE … FROM (VALUES …)` per chunk, joined on the primary key.
  */
-export async function updateRows(sql: SqlRunner, table: string, rules: Array<[string, UpdateRule]>, rows: unknown[][]): Promise<void> {
+export async function updateRows(sql: SqlRunner, table: string, rules: Array<[string, UpdateRule]>, values: unknown[]): Promise<void> {
   const sets = rules.map(([c, rule], i) => {
     const v = `v.column${i + 2}`;
     return `${q(c)} = ${rule === 'set' ? v : `COALESCE(${v}, ${q(table)}.${q(c)})`}`;
   });
-  await inChunks(rows, rules.length + 1, (chunk) =>
-    sql.$executeRawUnsafe(
-      `UPDATE ${q(table)} SET ${sets.join(', ')} FROM (VALUES ${tuples(chunk.length, rules.length + 1)}) AS v ` +
-        `WHERE ${q(table)}."id" = v.column1`,
-      ...chunk.flat(),
-    ),
+  const width = rules.length + 1;
+  await inChunks(sql, values, width, (n) =>
+    `UPDATE ${q(table)} SET ${sets.join(', ')} FROM (VALUES ${tuples(n, width)}) AS v WHERE ${q(table)}."id" = v.column1`,
   );
 }
 
@@ -71,13 +85,10 @@ export async function selectIn<T>(
 ): Promise<T[]> {
   const unique = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
   const out: T[] = [];
+  const head = `SELECT ${fields.map(q).join(',')} FROM ${q(table)} WHERE ${q(column)} IN `;
   for (let i = 0; i < unique.length; i += 900) {
     const chunk = unique.slice(i, i + 900);
-    const rows = await sql.$queryRawUnsafe<T[]>(
-      `SELECT ${fields.map(q).join(',')} FROM ${q(table)} WHERE ${q(column)} IN (${chunk.map(() => '?').join(',')})`,
-      ...chunk,
-    );
-    out.push(...rows);
+    out.push(...(await sql.query<T>(`${head}(${chunk.map(() => '?').join(',')})`, chunk)));
   }
   return out;
 }

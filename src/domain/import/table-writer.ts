@@ -38,15 +38,22 @@ export function tableWriter<V>(table: string, columns: DbColumn<V>[], header: st
     async write(sql, inserts, updates, now) {
       const ts = sqlTime(now);
       if (inserts.length) {
-        await insertRows(sql, table, insertNames, inserts.map(({ id, v }) => [id, ...columns.map((c) => value(c, v, true)), ts, ts]));
+        const values: unknown[] = [];
+        for (const { id, v } of inserts) {
+          values.push(id);
+          for (const c of columns) values.push(value(c, v, true));
+          values.push(ts, ts);
+        }
+        await insertRows(sql, table, insertNames, values);
       }
       if (updates.length && updateRules.length) {
-        await updateRows(
-          sql,
-          table,
-          updateRules,
-          updates.map(({ id, v }) => [id, ...rules.map(([c, r]) => (r === 'keep' ? (c.get(v) ?? null) : value(c, v, false))), ts]),
-        );
+        const values: unknown[] = [];
+        for (const { id, v } of updates) {
+          values.push(id);
+          for (const [c, r] of rules) values.push(r === 'keep' ? (c.get(v) ?? null) : value(c, v, false));
+          values.push(ts);
+        }
+        await updateRows(sql, table, updateRules, values);
       }
     },
   };

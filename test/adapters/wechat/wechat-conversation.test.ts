@@ -51,7 +51,7 @@ describe('WeChat conversations (Wechaty + mock puppet)', () => {
     world = await wechatWorld();
     const zhang = world.customer('wxid_zhang3', '张三');
     const first = await zhang.say('我想查询理赔进度');
-    const id = world.lastMessageId();
+    const id = first.messageId;
     const repliesBefore = zhang.inbox.texts.length;
     world.puppet.emit('message', { messageId: id });
     const redelivered = await world.outcome(id, 2);
@@ -61,6 +61,7 @@ describe('WeChat conversations (Wechaty + mock puppet)', () => {
     const id2 = world.lastMessageId();
     world.puppet.emit('message', { messageId: id2 });
     const [a, b] = await Promise.all([world.outcome(id2, 1), world.outcome(id2, 2)]);
+    expect([a, b].map((o) => o.error)).toEqual([undefined, undefined]);
     expect([a, b].filter((o) => o.turn && !o.turn.duplicate)).toHaveLength(1);
 
     const inbound = await world.app.db.message.findMany({ where: { conversationId: first.turn!.conversationId, direction: 'in' } });
@@ -87,10 +88,10 @@ describe('WeChat conversations (Wechaty + mock puppet)', () => {
     };
     world = await wechatWorld({ responder });
     const zhang = world.customer('wxid_zhang3', '张三');
-    const { turn } = await zhang.say(photo('scene.jpg', bytes));
+    const { turn, messageId } = await zhang.say(photo('scene.jpg', bytes));
     const inbound = await world.app.db.message.findUniqueOrThrow({ where: { id: turn!.inboundId } });
     expect(inbound.kind).toBe('image');
-    expect(inbound.attachments).toEqual([{ kind: 'image', name: `${world.lastMessageId()}.jpg`, mime: 'image/jpeg' }]);
+    expect(inbound.attachments).toEqual([{ kind: 'image', name: `${messageId}.jpg`, mime: 'image/jpeg' }]);
     expect(fetched?.equals(bytes)).toBe(true);
     expect(zhang.inbox.last).toBe('收到1张照片');
   });

@@ -153,5 +153,5 @@ export function photo(name = 'scene.jpg', bytes = Buffer.from([0xff, 0xd8, 0xff,
 
 /** A voice note (silk audio) as the mock puppet would receive it. */
 export function voiceNote(): FileBox {
-  return FileBox.fromBase64(Buffer.from('#!SILK_V3 fake voice').toString('base64'), 'voice.silk');
+  return FileBox.fromBase64(Buffer.from('#!SILK_V3 fake voice').toString('base64'), 'voice.sil');
 }
