@@ -10,7 +10,7 @@ import { MAX_CHOICES, renderForWeChat } from './render.ts';
 import { SendQueue } from './send-queue.ts';
 
 /** What the adapter needs from the app (a subset of {@link AnxinApp}, so tests and benches can pass less). */
-export type WeChatAppDeps = Pick<AnxinApp, 'pipeline' | 'config' | 'logger'> & Partial<Pick<AnxinApp, 'delivery'>>;
+export type WeChatAppDeps = Pick<AnxinApp, 'pipeline' | 'config' | 'logger'> & Partial<Pick<AnxinApp, 'delivery' | 'db'>>;
 
 /** What became of one incoming Wechaty message (for logs, tests and metrics). */
 export interface WeChatOutcome {
@@ -112,7 +112,9 @@ export class WeChatAdapter implements ChannelAdapter {
       );
     } catch (err) {
       outcome.error = err;
-      this.app.logger.error({ err, messageId: msg.id, conversationId: outcome.turn?.conversationId, talkerId: msg.payload?.talkerId, roomId: msg.payload?.roomId }, 'wechat message failed');
+      const talkerId = msg.payload?.talkerId;
+      const conversationId = outcome.turn?.conversationId ?? (talkerId ? await this.conversationOf(talkerId) : undefined);
+      this.app.logger.error({ err, messageId: msg.id, conversationId, talkerId, roomId: msg.payload?.roomId }, 'wechat message failed');
     } finally {
       if (key && entered) this.leaveTurn(key);
       this.report(outcome);
@@ -141,6 +143,16 @@ export class WeChatAdapter implements ChannelAdapter {
   /** Fails the sends still waiting (delivery records them and retries later) and stops accepting new ones. */
   async stop(): Promise<void> {
     this.queue.stop();
+  }
+
+  /** The contact's conversation id for the error log, when there is one (and the lookup itself works). */
+  private async conversationOf(externalUserId: string): Promise<string | undefined> {
+    try {
+      const c = await this.app.db?.conversation.findFirst({ where: { identity: { channel: WECHAT_CHANNEL, externalUserId } }, select: { id: true } });
+      return c?.id;
+    } catch {
+      return undefined;
+    }
   }
 
   private remember(key: string, choices: Choice[]): void {

@@ -168,3 +168,48 @@ export async function getCustomerViewById(db: Db, id: string, opts: { interactio
     })),
   };
 }
+
+/** One transcript line as staff see it (text masked). */
+export interface TranscriptMessage {
+  at: string;
+  /** in | out | note (staff-internal, never sent to the customer) */
+  direction: string;
+  author: string;
+  kind: string;
+  status: string;
+  intent: string | null;
+  confidence: number | null;
+  text: string;
+  error: string | null;
+  attachments: number;
+}
+
+/** A conversation and its messages in order. */
+export interface TranscriptView {
+  conversation: {
+    id: string; channel: string; owner: string; assignedTo: string | null; language: string;
+    customer: { name: string; code: string | null } | null; startedAt: string; lastMessageAt: string | null;
+  };
+  messages: TranscriptMessage[];
+}
+
+/** The transcript of one conversation, oldest first; null when there is no such conversation. */
+export async function getTranscript(db: Db, conversationId: string): Promise<TranscriptView | null> {
+  const c = await db.conversation.findUnique({
+    where: { id: conversationId },
+    include: { customer: { select: { name: true, code: true } }, messages: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+  });
+  if (!c) return null;
+  return {
+    conversation: {
+      id: c.id, channel: c.channel, owner: c.owner, assignedTo: c.assignedTo, language: c.language,
+      customer: c.customer ? { name: maskName(c.customer.name), code: c.customer.code } : null,
+      startedAt: c.createdAt.toISOString(), lastMessageAt: iso(c.lastMessageAt),
+    },
+    messages: c.messages.map((m) => ({
+      at: m.createdAt.toISOString(), direction: m.direction, author: m.author, kind: m.kind, status: m.status,
+      intent: m.intent, confidence: m.confidence, text: maskText(m.text), error: m.error,
+      attachments: Array.isArray(m.attachments) ? m.attachments.length : 0,
+    })),
+  };
+}

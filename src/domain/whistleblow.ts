@@ -35,7 +35,7 @@ const CONTACT_PATTERNS = [
   /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)/g, // mobiles
   /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g, // landlines
   /[\w.+-]+@[\w-]+\.[\w.]+/g, // e-mail
-  /(?:微信号?|wechat(?: id)?|vx|qq)\s*[:：]?\s*[A-Za-z0-9_-]{5,}/gi,
+  /(?:微信号?|wechat(?: id)?|vx|qq)\s*(?:is|是|号是|[:：])?\s*[A-Za-z0-9_-]{5,}/gi, // chat accounts
 ];
 
 /** Removes (not masks) contact and identity numbers from free text shown on the compliance card. */

@@ -19,7 +19,7 @@ const PAGE = 2000;
  *
  * @returns the number of greetings newly planned (a re-run of the same day returns 0).
  */
-export async function planGreetings(deps: JobDeps, opts: JobOptions, result: JobResult): Promise<number> {
+export async function planGreetings(deps: Pick<JobDeps, 'db' | 'clock' | 'config'>, opts: JobOptions, result: JobResult): Promise<number> {
   const { db, clock, config } = deps;
   const templates = loadGreetingTemplates(config.ANXIN_TEMPLATES_DIR);
   if (templates.problems.length) result.notes = [...(result.notes ?? []), ...templates.problems];
@@ -69,7 +69,7 @@ export async function planGreetings(deps: JobDeps, opts: JobOptions, result: Job
 }
 
 /** Active policies held by a page of customers, as anniversary candidates. */
-async function activePoliciesOf(deps: JobDeps, holderIds: string[]): Promise<Map<string, AnniversaryPolicy[]>> {
+async function activePoliciesOf(deps: Pick<JobDeps, 'db'>, holderIds: string[]): Promise<Map<string, AnniversaryPolicy[]>> {
   const out = new Map<string, AnniversaryPolicy[]>();
   for (let i = 0; i < holderIds.length; i += 900) {
     const rows = await deps.db.policy.findMany({

@@ -1,4 +1,5 @@
 import { parseYmd } from '../domain/calendar/index.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
 import { t } from '../i18n/index.ts';
 import { checkHolidayData } from './calendar-check.ts';
 import { emptyResult, type JobDefinition, type JobDeps, type JobOptions, type JobResult } from './types.ts';
@@ -43,7 +44,9 @@ export async function runJob(deps: JobDeps, job: JobDefinition, opts: JobOptions
     data: {
       status,
       counts,
-      errors: result.errors.length ? { total: result.errors.length, first: result.errors.slice(0, MAX_STORED_ERRORS) } : undefined,
+      errors: result.errors.length
+        ? ({ total: result.errors.length, first: result.errors.slice(0, MAX_STORED_ERRORS) } as unknown as Prisma.InputJsonValue)
+        : undefined,
       endedAt: deps.clock.now(),
     },
   });

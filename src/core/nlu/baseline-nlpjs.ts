@@ -30,6 +30,9 @@ export async function trainNlpjsBaseline(examples: Example[]): Promise<BaselineC
     const { containerBootstrap, Nlp, LangEn } = await import('@nlpjs/basic');
     const { LangZh } = await import('@nlpjs/lang-zh');
     const container = await containerBootstrap();
+    // Its training warnings ("contains only stop words") go through the container's logger.
+    const silent = () => {};
+    container.register('logger', { trace: silent, debug: silent, info: silent, log: silent, warn: silent, error: silent, fatal: silent }, true);
     container.use(LangEn);
     container.use(LangZh);
     const nlp = new Nlp({ container, languages: ['zh', 'en'], autoSave: false, autoLoad: false, nlu: { log: false } });

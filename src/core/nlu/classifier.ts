@@ -13,7 +13,7 @@ import { INTENTS, type Example, type Intent } from './types.ts';
  * out-of-fold predictions; `npx tsx src/core/nlu/tools/calibrate.ts` recomputes it). Above 1 softens the
  * over-confident raw scores of a model trained to near-zero training loss.
  */
-export const DEFAULT_TEMPERATURE = 1;
+export const DEFAULT_TEMPERATURE = 0.75;
 
 /**
  * Weight of concept features (c:…, cc:…) relative to n-grams: there are few of them and they generalise, so they

@@ -14,6 +14,7 @@ declare module '@nlpjs/basic' {
   }
   export interface Container {
     use(plugin: unknown): void;
+    register(name: string, instance: unknown, isSingleton?: boolean): void;
   }
   export function containerBootstrap(settings?: Record<string, unknown>): Promise<Container>;
   export const LangEn: unknown;

@@ -21,7 +21,7 @@ const RULES: Array<{ name: string; re: RegExp; allowed: Intent[] }> = [
   },
   {
     name: 'human_agent',
-    re: /转人工|转人公|转接人工|^\s*转接\s*$|rengong|人工客服|人工服务|人工坐席|找人工|要人工|呼叫人工|^\s*人工\s*[!！.。]*\s*$|真人|活人|\b(?:real|live) (?:person|agent|human)\b|\btalk to (?:a |an )?(?:human|person|someone|somebody)\b|\bspeak to (?:a |an )?(?:human|person|someone|somebody|representative)\b|^\s*(?:human|agent|operator|representative)\s*(?:please|pls)?\s*[!！.。]*\s*$/,
+    re: /转人工|转人公|转接人工|^\s*转接\s*$|rengong|人工客服|人工服务|人工坐席|找人工|要人工|呼叫人工|^\s*人工\s*[!！.。]*\s*$|(?:找|要|换|转|接|叫|请|来|让)(?:个|一个|一下)?(?:真人|活人)|真人客服|真人服务|有活人|\b(?:real|live) (?:person|agent|human)\b|\btalk to (?:a |an )?(?:human|person|someone|somebody)\b|\bspeak to (?:a |an )?(?:human|person|someone|somebody|representative)\b|^\s*(?:human|agent|operator|representative)\s*(?:please|pls)?\s*[!！.。]*\s*$/,
     allowed: ['human_agent'],
   },
   {
@@ -36,9 +36,11 @@ const RULES: Array<{ name: string; re: RegExp; allowed: Intent[] }> = [
   },
 ];
 
-// Without any sign of an earlier complaint (a number, progress words, elapsed time) 投诉 is a new complaint.
+// Wording that opens a new complaint (我要投诉, 怎么投诉, 投诉电话) unless it also asks about an earlier one.
+const NEW_COMPLAINT =
+  /^\s*(?:投诉|投述|complain(?:t)?)\s*[!！.。]*\s*$|[要想来]投诉|怎么投诉|如何投诉|哪.{0,2}投诉|投诉(?:电话|渠道|热线|方式|一下|你们|业务员|代理人|客服|理赔员|销售|公司)|\b(?:how (?:do|can) i (?:complain|lodge|make|file)|where (?:can|do) i (?:complain|lodge)|want to (?:complain|make a complaint|file a complaint)|wanna complain|(?:make|file|lodge|raise) a (?:formal )?complaint|i have a complaint)\b/;
 const STATUS_CUE =
-  /进度|进展|结果|处理|回复|答复|回音|下文|消息|受理|驳回|延期|延长|结案|编号|单号|到哪|哪一步|怎么样|咋样|有.{0,6}[吗没]|了吗|催|加急|跟进|负责|专员|联系我|[天周月]了|都.{0,6}了|之前|上次|上周|上个月|前几天|已经|ts\d{6}|\b(?:status|progress|update|news|outcome|result|reply|replied|respon\w*|follow(?:ed)? up|chase|track|accepted|rejected|extended|closed|resolved|handl\w*|deadline|appeal|ago|already|yet|still)\b/;
+  /进度|进展|结果|回复|答复|回音|下文|受理|驳回|延期|延长|结案|编号|单号|到哪|哪一步|怎么样了|咋样了|处理得|处理了|ts\d{6}|\b(?:status|progress|update|outcome|replied|reply|accepted|rejected|extended|closed|resolved)\b/;
 
 /** The first rule that fires on lower-cased, folded text (rules are in priority order). */
 export function matchRule(lower: string): RuleHit | undefined {
@@ -46,7 +48,7 @@ export function matchRule(lower: string): RuleHit | undefined {
   for (const r of RULES) {
     if ((r.name === 'unsubscribe' || r.name === 'human_agent') && negated) continue;
     if (!r.re.test(lower)) continue;
-    if (r.name === 'complaint' && !STATUS_CUE.test(lower)) return { rule: r.name, allowed: ['complaint'] };
+    if (r.name === 'complaint' && NEW_COMPLAINT.test(lower) && !STATUS_CUE.test(lower)) return { rule: r.name, allowed: ['complaint'] };
     return { rule: r.name, allowed: r.allowed };
   }
   return undefined;

@@ -13,7 +13,7 @@ const RULES: Array<[ComplaintCategory, Array<[RegExp, number]>]> = [
   [
     'sales_misconduct',
     [
-      [/误导|骗|忽悠|夸大|虚假宣传|承诺.{0,6}(收益|回报|返还|利息)|没(有)?(说|告诉|告知|讲|提).{0,8}(清楚|风险|条款|免责|等待期|退保损失)|隐瞒|代签|冒签|替我签|强制搭售|捆绑|搭售|存款变保险|当成存款|理财.{0,4}(变|说成)保险|销售/, 3],
+      [/误导|骗|忽悠|夸大|虚假宣传|承诺.{0,6}(收益|回报|返还|利息)|没(有)?(说|告诉|告知|讲|提).{0,8}(清楚|风险|条款|免责|等待期|损失)|隐瞒|代签|冒签|替我签|强制搭售|捆绑|搭售|存款变保险|当成存款|理财.{0,4}(变|说成)保险|销售/, 3],
       [/业务员|代理人|推销|销售人员|买的时候|投保时/, 1],
       [/保本|保息|稳赚|高收益|随时(可以)?取|和存款一样|零风险/, 2],
       [/mis-?sold|mislead|misled|lied|false promise|pushy|pressured|forged (my )?signature|signed for me|told me it was (a )?(deposit|savings)|hidden (terms|risks?)|sales(man|person| agent)?/i, 3],

@@ -10,8 +10,9 @@ const EXT: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png',
 
 /**
  * Keeps the files a customer sent (complaint materials, whistleblowing evidence): the bytes go under
- * `<attachmentDir>/<folder>/<yyyy-mm-dd>/`, and an Attachment row points at them with the inbound message id. Files
- * the channel cannot fetch keep the channel's location. Returns the Attachment ids.
+ * `<attachmentDir>/<folder>/<yyyy-mm-dd>/`, and an Attachment row (location relative to the attachment folder) points
+ * at them with the inbound message id. Files the channel cannot fetch keep the channel's location. Returns the
+ * Attachment ids.
  */
 export async function storeAttachments(
   deps: { db: Db; clock: Clock; attachmentDir: string },
@@ -26,11 +27,10 @@ export async function storeAttachments(
     let size = a.size;
     if (a.fetch) {
       const bytes = await a.fetch();
-      const dir = path.join(deps.attachmentDir, folder, day);
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, `${randomUUID()}${EXT[a.mime ?? ''] ?? path.extname(a.name ?? '')}`);
-      await writeFile(file, bytes);
-      location = file;
+      // Stored relative to the attachment folder, so the folder can move (like claim photos).
+      location = path.join(folder, day, `${randomUUID()}${EXT[a.mime ?? ''] ?? path.extname(a.name ?? '')}`);
+      await mkdir(path.join(deps.attachmentDir, folder, day), { recursive: true });
+      await writeFile(path.join(deps.attachmentDir, location), bytes);
       size = bytes.length;
     }
     const row = await deps.db.attachment.create({

@@ -7,8 +7,8 @@ import { loadTemplates, type TemplateSet } from './templates.ts';
 /** Placeholders every greeting may use. */
 export const GREETING_VARS = ['name', 'honorific', 'addressee', 'occasion'] as const;
 
-const spec: Record<OccasionId, readonly string[]> = {
-  ...(Object.fromEntries(FESTIVAL_IDS.map((id) => [id, GREETING_VARS])) as Record<(typeof FESTIVAL_IDS)[number], readonly string[]>),
+const spec: Record<string, readonly string[]> = {
+  ...Object.fromEntries(FESTIVAL_IDS.map((id): [OccasionId, readonly string[]] => [id, GREETING_VARS])),
   birthday: GREETING_VARS,
   policy_anniversary: [...GREETING_VARS, 'product', 'years'],
 };

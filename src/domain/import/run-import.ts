@@ -99,7 +99,11 @@ async function readAndWrite(kind: ImportKind, importer: KindImporter, input: Rea
   }
   if (!names) throw new AnxinError('import_empty', 'the file has no header line');
   await flush();
-  for (const e of syntaxErrors) problems.push({ line: e.line, reasons: [{ code: 'csv_syntax', arg: e.message }] });
+  for (const e of syntaxErrors) {
+    const reasons = [{ code: 'csv_syntax', arg: e.message }];
+    if (e.toLine !== undefined) reasons.push({ code: 'csv_unread', arg: `${e.line}–${e.toLine}` });
+    problems.push({ line: e.line, reasons });
+  }
   problems.sort((a, b) => a.line - b.line);
   result.failed = problems.length;
   opts.onProgress?.(result.rows);
@@ -135,7 +139,7 @@ function readHeader(importer: KindImporter, header: string[]): string[] {
 
 /**
  * Writes one batch in a transaction. If the database refuses it (say, a unique key taken by a concurrent writer),
- * each row is retried alone so one bad row cannot sink the other 999; the refusing rows get a `db_error` reason.
+ * each row is retried alone so one bad row cannot sink the rest of the batch; the refusing rows get a `db_error` reason.
  */
 async function writeBatch(transact: Transact, importer: KindImporter, rows: PendingRow<unknown>[], dryRun: boolean) {
   try {

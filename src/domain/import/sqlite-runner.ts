@@ -23,8 +23,6 @@ export function openSqliteRunner(file: string): SqliteRunner {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  if (process.env.X_CACHE) db.pragma(`cache_size = -${process.env.X_CACHE}`);
-  if (process.env.X_NOCKPT) db.pragma('wal_autocheckpoint = 0');
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);

@@ -1,3 +1,4 @@
+import type { Analyzer } from './search-index.ts';
 import { englishPhraseTable } from './synonyms.ts';
 import { normalize } from './text.ts';
 import type { KbSynonyms } from './types.ts';
@@ -8,7 +9,7 @@ const STOPWORDS = new Set(
   to of in on at for from by with about as into over than too very so and or but if then also just any some all
   can could will would shall should may might must have has had having get got getting please hi hello hey thanks
   thank ok okay s t d ll m re ve much many really actually still yet anyone someone something anything
-  tell know need want like let don doesn didn isn aren wasn weren won can't`
+  tell know need want like let don doesn didn isn aren wasn weren won`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -39,16 +40,11 @@ function rawStems(text: string): string[] {
   return (normalize(text).replace(/[’‘]/g, "'").match(/[a-z0-9]+/g) ?? []).map(stem);
 }
 
-export interface EnAnalyzer {
-  analyze(text: string): { words: string[]; grams: string[] };
-  subterms(word: string): string[];
-}
-
 /**
  * English analyser: lower-case → split on non-alphanumerics → light stemming → fold synonym phrases → drop
  * stopwords. Synonyms are folded before stopwords go, so phrases such as "can't find" still match.
  */
-export function createEnAnalyzer(synonyms: KbSynonyms): EnAnalyzer {
+export function createEnAnalyzer(synonyms: KbSynonyms): Analyzer {
   const phrases = englishPhraseTable(synonyms.en, rawStems);
   const stopStems = new Set([...STOPWORDS].map(stem));
   return {

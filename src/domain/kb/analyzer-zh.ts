@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import type { Analyzer } from './search-index.ts';
 import { chineseCanonicalizer } from './synonyms.ts';
 import { isCjk, normalize } from './text.ts';
 import type { KbSynonyms } from './types.ts';
@@ -27,13 +28,6 @@ const STOPWORDS = new Set(
 /** A token worth indexing: has a letter, digit or Han character (drops punctuation, emoji, spaces). */
 const meaningful = /[\p{L}\p{N}]/u;
 
-export interface ZhAnalyzer {
-  /** Words (jieba, synonyms folded, stopwords dropped) and the Han character bigrams of the same text. */
-  analyze(text: string): { words: string[]; grams: string[] };
-  /** A word's own character bigrams (for partial credit when the whole word is unknown). */
-  subterms(word: string): string[];
-}
-
 function bigrams(text: string, out: string[] = []): string[] {
   const chars = [...text];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
@@ -42,10 +36,11 @@ function bigrams(text: string, out: string[] = []): string[] {
 
 /**
  * Chinese analyser: normalise → fold synonyms → segment with jieba (the stock dictionary plus the synonym and
- * `words` lists) → drop stopwords → add character bigrams. Bigrams keep typos and unsegmented colloquial text
- * (犹于期, 保单丢勒) partly matchable where whole-word matching fails.
+ * `words` lists) → drop stopwords → add character bigrams. Bigrams keep typos and oddly segmented colloquial text
+ * partly matchable where whole words fail: 交强线 (typo) still shares 交强 with 交强险. A typo in the middle of a
+ * three-character word breaks both of its bigrams, so such queries usually end up as suggestions, not answers.
  */
-export function createZhAnalyzer(synonyms: KbSynonyms): ZhAnalyzer {
+export function createZhAnalyzer(synonyms: KbSynonyms): Analyzer {
   const jieba = Jieba.withDict(dict);
   const extra = new Set<string>();
   for (const group of synonyms.zh) group.forEach((w) => extra.add(normalize(w)));

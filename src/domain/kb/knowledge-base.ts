@@ -8,7 +8,8 @@ import { LangIndex, type RankedEntry } from './search-index.ts';
 import type { KbAnswer, KbHit, KnowledgeBase } from './types.ts';
 
 /**
- * When the top hit may be sent as the answer without asking back. All three must hold:
+ * When the top hit may be sent as the answer without asking back: always when the query is exactly one of the
+ * entry's own phrasings (a tapped suggestion); otherwise all three must hold:
  * - `minEvidence`: the entry covers real information from the query — more than one distinctive word's worth
  *   (units: the IDF of a word no entry uses; one word unique to a single entry is ≈ 0.8);
  * - `minCoverage`: the query is not mostly about something else;
@@ -47,6 +48,7 @@ export function isConfident(ranked: readonly RankedEntry[], policy: ConfidencePo
   const [top, runnerUp] = ranked;
   if (!top) return false;
   const clearWinner = !runnerUp || runnerUp.score / top.score <= policy.maxRunnerUpRatio || top.coverage >= policy.sureCoverage;
+  if (top.exact) return true;
   return top.evidence >= policy.minEvidence && top.coverage >= policy.minCoverage && clearWinner;
 }
 

@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
+import { normalize } from './text.ts';
 import type { KbEntry, KbText } from './types.ts';
 
 /** Field boosts: the entry's own question matters most, then other phrasings and tags, the answer body least. */
@@ -8,7 +9,7 @@ const ANSWER_ONLY_CREDIT = 0.5;
 
 /** How one language turns text into index terms. */
 export interface Analyzer {
-  /** `words` are meaningful units (used for ranking and coverage); `grams` are extra ranking-only terms. */
+  /** `words`: meaningful units, used for ranking and coverage; `grams`: extra ranking-only terms (Chinese bigrams). */
   analyze(text: string): { words: string[]; grams: string[] };
   /** Smaller pieces of a word that earn partial coverage credit when the whole word is not in an entry. */
   subterms(word: string): string[];
@@ -30,6 +31,13 @@ export interface RankedEntry {
    * uses — so a single word unique to one entry is worth about 0.8, two such words about 1.6. Independent of KB size.
    */
   evidence: number;
+  /** The query is, up to case, spacing and punctuation, one of this entry's own phrasings (e.g. a tapped suggestion). */
+  exact: boolean;
+}
+
+/** Key for exact-phrasing lookups: case, spaces, punctuation and emoji do not matter. */
+function phrasingKey(text: string): string {
+  return normalize(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 interface TermStats {
@@ -56,6 +64,8 @@ export class LangIndex {
   /** Sorted vocabulary, for prefix lookups in English. */
   private readonly vocabulary: string[];
   private readonly entryCount: number;
+  /** Each question and alternative (by {@link phrasingKey}) → the first entry that uses it. */
+  private readonly phrasings = new Map<string, number>();
 
   constructor(
     entries: readonly KbEntry[],
@@ -85,6 +95,10 @@ export class LangIndex {
       const text = side(entry);
       const doc = { id: index, title: text.question, alts: text.alternatives.join('\n'), tags: entry.tags.join(' '), answer: text.answer };
       this.search.add(doc);
+      for (const phrasing of [text.question, ...text.alternatives]) {
+        const key = phrasingKey(phrasing);
+        if (key && !this.phrasings.has(key)) this.phrasings.set(key, index);
+      }
       for (const term of terms(`${doc.title}\n${doc.alts}\n${doc.tags}`)) this.stats(term).strong.add(index);
       for (const term of terms(doc.answer)) this.stats(term).weak.add(index);
     });
@@ -135,8 +149,22 @@ export class LangIndex {
     return idfOf(holders.size, this.entryCount);
   }
 
-  /** Ranks entries for a query; coverage is computed for the returned entries only. */
+  /**
+   * Ranks entries for a query; coverage is computed for the returned entries only. A query that is exactly one of
+   * an entry's phrasings puts that entry first, so a suggestion the customer taps always leads to its own answer.
+   */
   query(text: string, limit: number): RankedEntry[] {
+    const ranked = this.rank(text, limit);
+    const exact = this.phrasings.get(phrasingKey(text));
+    if (exact === undefined) return ranked;
+    const at = ranked.findIndex((r) => r.index === exact);
+    const own = at >= 0 ? ranked.splice(at, 1)[0] : this.rank(text, this.entryCount).find((r) => r.index === exact);
+    if (!own) return ranked;
+    const first = { ...own, score: Math.max(own.score, ranked[0]?.score ?? 0), exact: true };
+    return [first, ...ranked].slice(0, limit);
+  }
+
+  private rank(text: string, limit: number): RankedEntry[] {
     const { words, grams } = this.options.analyzer.analyze(text);
     if (words.length === 0 && grams.length === 0) return [];
     // A word no entry uses gets the highest IDF, so words from other topics pull coverage down.
@@ -162,7 +190,7 @@ export class LangIndex {
                 : 0;
           covered += credit * w.weight;
         }
-        return { index, score: r.score, coverage: total > 0 ? covered / total : 0, evidence: covered / unit };
+        return { index, score: r.score, coverage: total > 0 ? covered / total : 0, evidence: covered / unit, exact: false };
       });
   }
 }

@@ -128,6 +128,7 @@ describe('WeChat delivery', () => {
     const { logger, lines } = capturedLogger();
     const w = await world({ logger });
     const zhang = w.customer('wxid_zhang3', '张三');
+    const { turn } = await zhang.say('你好');
     const handle = w.app.pipeline.handle;
     w.app.pipeline.handle = async () => {
       throw new Error('SQLITE_BUSY: database is locked');
@@ -135,7 +136,7 @@ describe('WeChat delivery', () => {
     const broken = await zhang.say('你好');
     expect(String(broken.error)).toContain('database is locked');
     const logged = lines.find((l) => l.msg === 'wechat message failed');
-    expect(logged).toMatchObject({ messageId: broken.messageId, talkerId: 'wxid_zhang3', level: 50 });
+    expect(logged).toMatchObject({ messageId: broken.messageId, conversationId: turn!.conversationId, talkerId: 'wxid_zhang3', level: 50 });
     w.app.pipeline.handle = handle;
     const ok = await zhang.say('你好');
     expect(ok.turn?.replies.length).toBeGreaterThan(0);

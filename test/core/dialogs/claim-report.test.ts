@@ -80,4 +80,171 @@ describe('claim_report dialog', () => {
     expect(conv.owner).toBe('bot');
     expect(await db.interaction.count({ where: { kind: 'claim_report', refId: claim.id, customerId: seed.zhang.id } })).toBe(1);
   });
+
+  it('files a property theft claim by policy number + phone, in English, with one photo', async () => {
+    const { c, seed } = await chat();
+    await c.send('I want to report a claim, my home was burgled. Policy PR2024000003').expectReply(/holder's or insured person's name or mobile/);
+    await c.send('13987654321').expectReply(/on your Property policy PR2024000003/);
+    expect(c.last()).toMatch(/When did it happen/);
+    await c.send('yesterday at 3pm').expectReply(/Where did it happen/);
+    await c.send('Room 1201, 8 Jianguo Road, Chaoyang, Beijing').expectReply(/describe briefly what happened/);
+    await c.send('Someone broke in and stole my laptop and jewellery').expectReply(/police report/);
+    await c.send('not yet').expectReply(/send photos of the scene/);
+    await c.send('done').expectReply(/at least one photo/);
+    await c.send('', photo('door.jpg', 'broken-door')).expectReply(/Received 1 photo/);
+    await c.send('done').expectReply('Shall we call 139****4321?');
+    await c.send('13600001111').expectReply(/Please check your claim report/);
+    expect(c.last()).toMatch(/Police: not reported/);
+    expect(c.last()).toMatch(/Callback number: 136\*\*\*\*1111/);
+    await c.send('yes').expectReply(/Your report number is BA20261130\d{6}/);
+    expect(c.last()).toMatch(/List of damaged or lost property/);
+    expect(c.last()).toMatch(/report the theft to the police/);
+    const claim = await c.app.db.claim.findFirstOrThrow({ include: { attachments: true } });
+    expect(claim).toMatchObject({ line: 'property', customerId: seed.li.id, callbackPhone: '13600001111', policeReport: 'no' });
+    expect(claim.attachments).toHaveLength(1);
+    // Reporting by policy number does not verify the identity.
+    expect((await c.app.db.channelIdentity.findFirstOrThrow()).customerId).toBeNull();
+  });
+
+  it('refuses a policy number with the wrong name without telling anything about the policy, then locks', async () => {
+    const { c } = await chat();
+    await c.send('我要报案').expectReply(/保单号/);
+    const wrong = await c.send('PR2024000003 王五').expectReply(/信息核对未通过.*还可尝试 2 次/);
+    const unknown = await c.send('AU2099999999 王五').expectReply(/信息核对未通过.*还可尝试 1 次/);
+    for (const r of [wrong, unknown]) {
+      const text = r.replies.map((x) => x.text).join('\n');
+      expect(text).not.toMatch(/财产险|家财|李|PR2024000003|AU2099999999|健康险|property/i);
+    }
+    expect(wrong.replies.map((x) => x.text.replace(/\d 次/, ''))).toEqual(unknown.replies.map((x) => x.text.replace(/\d 次/, '')));
+    await c.send('PR2024000003').expectReply(/姓名或手机号/);
+    await c.send('13800000000').expectReply(/核对已暂停至 10:30/);
+    await c.send('我要报案').expectReply(/保单号/);
+    // Locked: even the right name is refused now.
+    await c.send('PR2024000003 李娜').expectReply(/核对已暂停/);
+    expect(await c.app.db.claim.count()).toBe(0);
+  });
+
+  it('skips questions answered in the first message (policy number and time)', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我的车AU2024000001昨天下午三点被撞了').expectReply(/车险 AU2024000001/);
+    expect(c.last()).toMatch(/什么地点/);
+    expect(c.last()).not.toMatch(/什么时候发生|请选择/);
+  });
+
+  it('finds a motor policy by the licence plate given in the first message', async () => {
+    const { c } = await chat();
+    await c.send('我要报案 京A12345 被追尾了').expectReply(/姓名或手机号/);
+    await c.send('张伟').expectReply(/车险 AU2024000001/);
+  });
+
+  it('rejects an incident time in the future with a hint (zh and en)', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/家财|财产险 PR2024000003/);
+    await c.send('明天下午三点').expectReply(/不能晚于现在（现在是 2026-11-30 10:00）/);
+    await c.send('今天早上8点').expectReply(/什么地点/);
+
+    const en = await chat({ user: 'en-user' });
+    await linkIdentity(en.c.app.db, en.c.user, en.seed.li.id);
+    await en.c.send('I need to report a claim').expectReply(/Property policy PR2024000003/);
+    await en.c.send('tomorrow 3pm').expectReply(/can't be later than now/);
+  });
+
+  it('offers a person after three invalid answers, and hands over to the claims queue', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('不记得').expectReply(/没有识别到时间/);
+    await c.send('嗯嗯嗯').expectReply(/没有识别到时间/);
+    await c.send('啊啊').expectChoice(/转人工/);
+    await c.send('转人工').expectReply(/人工客服/);
+    expect(await c.app.db.escalation.count()).toBe(1);
+    expect((await c.app.db.conversation.findFirstOrThrow()).owner).toBe('staff');
+  });
+
+  it('offers a person after three invalid answers in English too', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('I want to report a claim').expectReply(/When did it happen/);
+    await c.send('no idea').expectReply(/couldn't read a time/);
+    await c.send('hmm').expectReply(/couldn't read a time/);
+    await c.send('whatever').expectChoice(/Talk to a person/);
+  });
+
+  it('cancels mid-flow (zh and en) and the next message starts fresh', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('昨天晚上').expectReply(/什么地点/);
+    await c.send('算了').expectReply(/已取消“报案”/);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('cancel').expectReply(/has been cancelled/);
+    expect(await c.app.db.claim.count()).toBe(0);
+  });
+
+  it('switches to a complaint mid-flow and resumes the claim at the same question', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('我要投诉').expectReply(/要先去办理“投诉”吗/);
+    await c.send('是').expectNoReplyLike(/什么时候发生/);
+    await c.send('取消').expectReply(/继续办理吗/);
+    await c.send('是').expectReply(/什么时候发生/);
+    await c.send('昨天下午三点').expectReply(/什么地点/);
+  });
+
+  it('switches away and back in English', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('I want to report a claim').expectReply(/When did it happen/);
+    await c.send('I want to make a complaint').expectReply(/Switch to/);
+    await c.send('yes');
+    await c.send('cancel').expectReply(/continue it\?/);
+    await c.send('yes').expectReply(/When did it happen/);
+  });
+
+  it('expires after 31 minutes of silence; the next message starts fresh', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('昨天下午三点').expectReply(/什么地点/);
+    c.clock.advance(31 * MIN);
+    await c.send('我要报案').expectReply(/已自动结束/);
+    expect(c.last()).toMatch(/什么时候发生/);
+  });
+
+  it('resumes at the same step after a restart, photos kept', async () => {
+    const { c, dir, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我的车AU2024000001昨天下午三点被撞了').expectReply(/什么地点/);
+    await c.send('北京市朝阳区建国路').expectReply(/事故经过/);
+    await c.send('倒车时撞到柱子，后保险杠刮花').expectReply(/受伤/);
+    await c.send('没有').expectReply(/对方车辆/);
+    await c.send('没有').expectReply(/交警/);
+    await c.send('否').expectReply(/现场照片/);
+    await c.send('', photo('a.jpg', 'one')).expectReply(/已收到 1 张/);
+
+    const second = await restartApp(c.app as any, { env: { ANXIN_ATTACHMENT_DIR: dir } });
+    try {
+      const again = await scriptedChat({ app: second as any, user: c.user });
+      await again.send('', photo('b.jpg', 'two')).expectReply(/已收到 2 张/);
+      await again.send('完成').expectReply(/回拨号码用 138\*\*\*\*5678 吗/);
+      await again.send('是').expectReply(/请核对报案信息/);
+      // Edit one answer after the read-back: only that question is asked again.
+      await again.send('否').expectChoice(/出险地点/);
+      await again.send('出险地点').expectReply(/什么地点/);
+      await again.send('北京市朝阳区建国路88号地下车库').expectReply(/请核对报案信息/);
+      expect(again.last()).toMatch(/地下车库/);
+      await again.send('确认').expectReply(/报案成功/);
+      const claim = await second.db.claim.findFirstOrThrow({ include: { attachments: true } });
+      expect(claim.attachments).toHaveLength(2);
+      expect(claim.place).toBe('北京市朝阳区建国路88号地下车库');
+      expect(claim.otherParties).toBe('none');
+      expect(claim.policeReport).toBe('no');
+    } finally {
+      await second.close();
+      await second.db.$disconnect();
+    }
+  });
 });

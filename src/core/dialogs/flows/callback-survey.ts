@@ -120,23 +120,25 @@ function create(s: FlowServices) {
     },
   };
 
+  const states: Record<string, any> = {
+    route: {
+      always: [
+        { guard: ({ context }: Args) => context.slots.kind === 'cooling_off', target: 'intro_cooling' },
+        { guard: ({ context }: Args) => context.slots.kind === 'claim_satisfaction' || context.slots.kind === 'complaint_satisfaction', target: 'intro_satisfaction' },
+        { target: 'done' },
+      ],
+    },
+    ...coolingOff,
+    ...satisfaction,
+    failed: { entry: say('callback:saveFailed'), always: 'handoff' },
+    ...finalStates(),
+  };
+
   return flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => ({ answers: {}, ...((input as ProactiveFlowInput).prefill ?? {}) })),
     initial: 'route',
-    states: {
-      route: {
-        always: [
-          { guard: ({ context }: Args) => context.slots.kind === 'cooling_off', target: 'intro_cooling' },
-          { guard: ({ context }: Args) => context.slots.kind === 'claim_satisfaction' || context.slots.kind === 'complaint_satisfaction', target: 'intro_satisfaction' },
-          { target: 'done' },
-        ],
-      },
-      ...coolingOff,
-      ...satisfaction,
-      failed: { entry: say('callback:saveFailed'), always: 'handoff' },
-      ...finalStates(),
-    },
+    states,
   });
 }
 

@@ -13,6 +13,7 @@ import { parseVerifyAnswer } from '../../../domain/verification.ts';
 import { ask, finalStates, FLOW_ID, flowSetup, initialContext, say, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+import { resumable } from './claim-report/resumable.ts';
 
 type Args = { context: FlowContext; event: any };
 const VERIFY_WORDS = /验证|核实|身份|全部|所有|名下|verify|identity|all my|my claims/i;
@@ -113,12 +114,12 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return flowSetup(actors).createMachine({
+  return resumable(flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => (input.entities.claimNumber ? { claimNumber: input.entities.claimNumber } : {})),
     initial: 'route',
     states,
-  });
+  }));
 }
 
 export const flow: FlowDefinition = {

@@ -11,6 +11,7 @@ import { detectPolicyTopics, isAboutMyPolicy, policyFacts, renderPolicyAnswer, t
 import { finalStates, FLOW_ID, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices, SayEvent } from '../types.ts';
+import { resumable } from './claim-report/resumable.ts';
 
 type Args = { context: FlowContext; event: any };
 type Said = Omit<SayEvent, 'type'>;
@@ -83,7 +84,7 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return flowSetup(actors).createMachine({
+  return resumable(flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => ({
       question: input.text,
@@ -93,7 +94,7 @@ function create(s: FlowServices) {
     })),
     initial: 'route',
     states,
-  });
+  }));
 }
 
 export const flow: FlowDefinition = {

@@ -1,0 +1,11 @@
+import { createActor } from 'xstate';
+import { flow } from '/work/main/src/core/dialogs/flows/complaint.ts';
+const s: any = { customer: null, db: {}, clock: { now: () => new Date() }, config: {}, conversation: { id: 'c', channel: 'web' }, identity: { id: 'i' }, inbound: {}, messageId: 'm' };
+const m = flow.create(s);
+const a = createActor(m, { input: { lang: 'zh', text: '我要投诉', entities: {} } });
+a.on('say', (e: any) => console.log('say', e.key));
+a.subscribe({ error: (e) => console.log('ERR', e) });
+a.start();
+console.log(a.getSnapshot().value);
+a.send({ type: 'ANSWER', text: '本人', nlu: { entities: {} } as any, attachmentCount: 0 });
+console.log(a.getSnapshot().value, a.getSnapshot().status, (a.getSnapshot() as any).error);

@@ -1,0 +1,13 @@
+import { createActor } from 'xstate';
+import { flow } from '../src/core/dialogs/flows/complaint.ts';
+const s: any = { customer: null, db: {}, clock: { now: () => new Date() }, config: {}, conversation: { id: 'c', channel: 'web' }, identity: { id: 'i' }, inbound: {}, messageId: 'm' };
+const m = flow.create(s);
+const a = createActor(m, { input: { lang: 'zh', text: '我要投诉', entities: {} } });
+a.start();
+const snap = a.getPersistedSnapshot();
+const b = createActor(flow.create(s), { snapshot: snap as any });
+b.subscribe({ error: (e) => console.log('ERR', e) });
+b.on('say', (e: any) => console.log('say', e.key));
+b.start();
+b.send({ type: 'ANSWER', text: '本人', nlu: { entities: {} } as any, attachmentCount: 0 });
+console.log(b.getSnapshot().value, b.getSnapshot().status);
