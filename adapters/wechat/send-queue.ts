@@ -75,7 +75,7 @@ export class SendQueue {
   stop(): void {
     this.stopped = true;
     this.queue.clear();
-    
+    for (const w of this.waiting) if (!w.started) w.reject(new Error('WeChat adapter stopped before sending'));
     this.waiting.clear();
   }
 }

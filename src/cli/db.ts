@@ -10,7 +10,7 @@ import { t, toLang, type Lang } from '../i18n/index.ts';
 
 /** `--lang`, else the terminal's LANG (en_US… → English), else Chinese. */
 export function cliLang(opt?: string): Lang {
-  return toLang(opt ?? process.env.ANXIN_CLI_LANG ?? process.env.LANG);
+  return toLang(opt ?? process.env.LANG);
 }
 
 /** Reads `.env` (when present, like `npm start`) and validates the environment; throws ConfigError. */

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { systemClock } from '../core/clock.ts';
+import { sqlitePath } from '../db/client.ts';
 import { AnxinError } from '../core/errors.ts';
 import {
   agentColumns,
@@ -84,6 +85,7 @@ export function register(program: Command): void {
             dryRun: o.dryRun,
             onBytes: bar.onBytes,
             onProgress: bar.onProgress,
+            sqliteFile: sqlitePath(config.DATABASE_URL),
           });
         } catch (err) {
           bar.stop();

@@ -20,7 +20,7 @@ const TOPIC_WORDS: Record<PolicyTopic, RegExp> = {
   agent: /业务员|代理人|经纪人|服务人员|专员|客户经理|agent|advisor|adviser|salesperson|broker/i,
 };
 
-const MINE = /我的|我家的|我买的|我投保的|我名下|我(?:的)?(?:保单|保险|车险|寿险|医疗险|重疾险)|本人的|my\s|mine\b|i bought|do i have|am i covered|my$/i;
+const MINE = /我的|我家的|我买的|我投保的|我名下|我(?:的)?(?:保单|保险|车险|寿险|医疗险|重疾险)|本人的|my\s|mine\b|i bought|do i have|am i covered/i;
 const POLICY_WORD = /保单|保险|保费|险|policy|policies|premium|insurance|cover/i;
 
 /** Which topics a question asks about (empty: an overview). */

@@ -26,6 +26,11 @@ export interface WhistleblowInput {
   evidenceCount?: number;
   /** How compliance may reach the reporter; absent = anonymous. */
   contact?: string;
+  /**
+   * What we know identifies the reporter (verified customer's name and phone, the channel display name): removed
+   * from the card if the reporter wrote it into the facts. Not stored.
+   */
+  reporterTraits?: Array<string | null | undefined>;
 }
 
 const REDACTED = '[…]';
@@ -38,19 +43,23 @@ const CONTACT_PATTERNS = [
   /(?:微信号?|wechat(?: id)?|vx|qq)\s*(?:is|是|号是|[:：])?\s*[A-Za-z0-9_-]{5,}/gi, // chat accounts
 ];
 
-/** Removes (not masks) contact and identity numbers from free text shown on the compliance card. */
-export function redactContacts(text: string): string {
+/**
+ * Removes (not masks) contact and identity numbers from free text shown on the compliance card, and any of the
+ * reporter's known traits (name, phone, display name).
+ */
+export function redactContacts(text: string, traits: Array<string | null | undefined> = []): string {
   let out = text;
+  for (const trait of traits) if (trait && trait.trim().length >= 2) out = out.split(trait.trim()).join(REDACTED);
   for (const re of CONTACT_PATTERNS) out = out.replace(re, REDACTED);
   return out;
 }
 
 /** The compliance card's text: the facts only — no name, phone or identity of the reporter. */
-export function complianceSummary(r: WhistleblowReport, evidenceCount: number): string {
+export function complianceSummary(r: WhistleblowReport, evidenceCount: number, traits: Array<string | null | undefined> = []): string {
   return t('zh', 'whistleblow:staff.summary', {
     number: r.number,
-    subject: redactContacts(r.subject).slice(0, 200),
-    facts: redactContacts(r.facts).slice(0, 800),
+    subject: redactContacts(r.subject, traits).slice(0, 200),
+    facts: redactContacts(r.facts, traits).slice(0, 800),
     evidence: evidenceCount,
     contact: t('zh', r.anonymous ? 'whistleblow:staff.anonymous' : 'whistleblow:staff.contactOnFile'),
   });
@@ -92,7 +101,7 @@ export async function fileWhistleblowReport(deps: Pick<CoreDeps, 'db' | 'clock' 
     conversationId: input.conversationId,
     queue: 'compliance',
     intent: 'whistleblow',
-    summary: complianceSummary(report, input.evidenceCount ?? 0),
+    summary: complianceSummary(report, input.evidenceCount ?? 0, [...(input.reporterTraits ?? []), input.contact]),
     refType: 'WhistleblowReport',
     refId: report.id,
   });

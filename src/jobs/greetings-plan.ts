@@ -3,13 +3,53 @@ import { loadGreetingTemplates, renderGreeting } from '../domain/greetings/greet
 import { occasionsOn } from '../domain/greetings/occasions.ts';
 import { dueGreetings, type AnniversaryPolicy } from '../domain/greetings/occasions-for.ts';
 import { toLang } from '../i18n/index.ts';
-import { reachFor } from './outbox/reach.ts';
+import type { SqlRunner } from '../domain/import/bulk-upsert.ts';
+import { bulkSql } from './outbox/fast-sql.ts';
+import { reachInRange } from './outbox/reach.ts';
 import { countNewOutbox, insertOutbox, type OutboxRow } from './outbox/store.ts';
 import { firstSendTime, quietHoursFrom } from './quiet-hours.ts';
 import { count, type JobDeps, type JobOptions, type JobResult } from './types.ts';
 
 /** Customers read per page: bounded memory whatever the customer count. */
 const PAGE = 2000;
+
+interface CustomerRow {
+  id: string;
+  name: string;
+  gender: string;
+  birthday: Date | string | null;
+  lunarBirthday: boolean | number;
+  language: string;
+  vipTier: string;
+}
+
+/**
+ * The audience page by page, in plain SQL on the bulk connection (see fast-sql.ts): this is the hot path, and
+ * planning must stay within seconds for 100,000 customers.
+ */
+const customerPage = (sql: SqlRunner, after: string) =>
+  sql.query<CustomerRow>(
+    'SELECT "id", "name", "gender", "birthday", "lunarBirthday", "language", "vipTier" FROM "Customer" ' +
+      'WHERE "greetingConsent" = TRUE AND "optedOutAt" IS NULL AND "id" > ? ORDER BY "id" LIMIT ?',
+    [after, PAGE],
+  );
+
+/** Raw SQL gives dates as Date (Prisma) or as the stored ISO text (better-sqlite3). */
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+/**
+ * shanghaiDate() goes through Intl (a few µs a call); birthdays and effective dates repeat a lot (a century has
+ * ~36,500 days), so one planning run remembers them.
+ */
+function ymdMemo(): (d: Date) => string {
+  const seen = new Map<number, string>();
+  return (d) => {
+    const ms = d.getTime();
+    let ymd = seen.get(ms);
+    if (ymd === undefined) seen.set(ms, (ymd = shanghaiDate(d)));
+    return ymd;
+  };
+}
 
 /**
  * Plans the greetings of `opts.date`: one OutboxMessage per customer, occasion and year (see occasions-for.ts),
@@ -26,26 +66,43 @@ export async function planGreetings(deps: Pick<JobDeps, 'db' | 'clock' | 'config
   const festivals = occasionsOn(opts.date);
   const now = clock.now();
   const notBefore = firstSendTime(quietHoursFrom(config), opts.date, now);
-  const audience = { greetingConsent: true, optedOutAt: null };
-  opts.progress?.start(await db.customer.count({ where: audience }), 'plan');
+  const ymd = ymdMemo();
+  opts.progress?.start(await db.customer.count({ where: { greetingConsent: true, optedOutAt: null } }), 'plan');
 
+  const bulk = await bulkSql(db);
+  try {
+    return await planPages(bulk.sql, { ...opts, now, notBefore, festivals, templates, ymd }, result);
+  } finally {
+    bulk.close();
+    opts.progress?.stop();
+  }
+}
+
+interface PlanContext extends JobOptions {
+  now: Date;
+  notBefore: Date;
+  festivals: ReturnType<typeof occasionsOn>;
+  templates: ReturnType<typeof loadGreetingTemplates>;
+  ymd: (d: Date) => string;
+}
+
+async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): Promise<number> {
+  const { now, notBefore, festivals, templates, ymd } = ctx;
   let planned = 0;
   let lastId = '';
   for (;;) {
-    const customers = await db.customer.findMany({
-      where: { ...audience, id: { gt: lastId } },
-      orderBy: { id: 'asc' },
-      take: PAGE,
-      select: { id: true, name: true, gender: true, birthday: true, lunarBirthday: true, language: true, vipTier: true },
-    });
+    const customers = await customerPage(sql, lastId);
     if (!customers.length) break;
+    const after = lastId;
     lastId = customers[customers.length - 1].id;
-    const ids = customers.map((c) => c.id);
-    const [reach, policies] = await Promise.all([reachFor(db, ids), activePoliciesOf(deps, ids)]);
+    // Conversations and policies of the page's id range; rows of customers outside the audience are ignored.
+    const reach = await reachInRange(sql, after, lastId);
+    const policies = await activePoliciesOf(sql, after, lastId, ymd);
 
     const rows: OutboxRow[] = [];
     for (const c of customers) {
-      const due = dueGreetings({ id: c.id, birthday: c.birthday ? shanghaiDate(c.birthday) : null, lunarBirthday: c.lunarBirthday }, opts.date, festivals, policies.get(c.id));
+      const birthday = c.birthday ? ymd(asDate(c.birthday)) : null;
+      const due = dueGreetings({ id: c.id, birthday, lunarBirthday: Boolean(c.lunarBirthday) }, ctx.date, festivals, policies.get(c.id));
       if (!due.length) continue;
       const where = reach.get(c.id);
       if (where?.identityOptedOut) {
@@ -58,29 +115,26 @@ export async function planGreetings(deps: Pick<JobDeps, 'db' | 'clock' | 'config
       rows.push({ ...base, key: first.key, occasion: first.occasion, text, status: where ? 'planned' : 'skipped', skipReason: where ? null : 'no_channel' });
       for (const r of rest) rows.push({ ...base, key: r.key, occasion: r.occasion, text: '', status: 'skipped', skipReason: `same_day:${first.occasion}` });
     }
-    const written = opts.dryRun ? await countNewOutbox(db, rows) : await insertOutbox(db, rows, now);
+    const written = ctx.dryRun ? await countNewOutbox(sql, rows) : await insertOutbox(sql, rows, now);
     planned += written.planned;
     count(result, 'skipped_recorded', written.skipped);
     count(result, 'skipped_no_channel', rows.filter((r) => r.skipReason === 'no_channel').length);
-    opts.progress?.tick(customers.length);
+    ctx.progress?.tick(customers.length);
   }
-  opts.progress?.stop();
   return planned;
 }
 
-/** Active policies held by a page of customers, as anniversary candidates. */
-async function activePoliciesOf(deps: Pick<JobDeps, 'db'>, holderIds: string[]): Promise<Map<string, AnniversaryPolicy[]>> {
+/** Active policies held by the customers with ids in (after, upTo], as anniversary candidates. */
+async function activePoliciesOf(sql: SqlRunner, after: string, upTo: string, ymd: (d: Date) => string): Promise<Map<string, AnniversaryPolicy[]>> {
   const out = new Map<string, AnniversaryPolicy[]>();
-  for (let i = 0; i < holderIds.length; i += 900) {
-    const rows = await deps.db.policy.findMany({
-      where: { holderId: { in: holderIds.slice(i, i + 900) }, status: 'active' },
-      select: { id: true, holderId: true, product: true, effectiveDate: true },
-    });
-    for (const p of rows) {
-      const list = out.get(p.holderId) ?? [];
-      list.push({ id: p.id, product: p.product, effectiveDate: shanghaiDate(p.effectiveDate) });
-      out.set(p.holderId, list);
-    }
+  const rows = await sql.query<{ id: string; holderId: string; product: string; effectiveDate: Date | string }>(
+    `SELECT "id", "holderId", "product", "effectiveDate" FROM "Policy" WHERE "status" = 'active' AND "holderId" > ? AND "holderId" <= ?`,
+    [after, upTo],
+  );
+  for (const p of rows) {
+    const list = out.get(p.holderId) ?? [];
+    list.push({ id: p.id, product: p.product, effectiveDate: ymd(asDate(p.effectiveDate)) });
+    out.set(p.holderId, list);
   }
   return out;
 }

@@ -10,8 +10,8 @@ import { INTENTS, type Example, type Intent } from './types.ts';
 
 /**
  * Logit temperature. Fitted by 5-fold cross-validation on the training set (minimum negative log-likelihood of the
- * out-of-fold predictions; `npx tsx src/core/nlu/tools/calibrate.ts` recomputes it). Above 1 softens the
- * over-confident raw scores of a model trained to near-zero training loss.
+ * out-of-fold predictions; `npx tsx src/core/nlu/tools/cv.ts` recomputes it). Below 1 sharpens the raw scores,
+ * which are under-confident after a few epochs of regularised training.
  */
 export const DEFAULT_TEMPERATURE = 0.75;
 

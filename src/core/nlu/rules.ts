@@ -3,15 +3,18 @@
  * be answered with a product menu. A rule does not pick the label on its own; it restricts the candidates and the
  * model chooses among them (投诉 may be a new complaint or a question about an old one).
  */
-import type { Intent } from './types.ts';
+import { INTENTS, type Intent } from './types.ts';
 
 export interface RuleHit {
   rule: string;
   allowed: Intent[];
 }
 
-// "不要转人工", "don't need a human": the keyword is present but the wish is the opposite.
-const NEGATED = /(?:不要|不用|不需要|无需|别|甭|不想|不)(?:转|找|接|帮我转)?(?:人工|真人|客服|退订)|(?:don'?t|do not|no need to|not)\s+(?:\w+\s+){0,2}(?:human|person|agent|unsubscribe)/;
+// "不要转人工", "don't need a human": the keyword is present but the wish is the opposite, so that intent is ruled
+// out instead.
+const NEGATED_HUMAN = /(?:不要|不用|不需要|无需|别|甭|不想|不)(?:转|找|接|帮我转)?(?:人工|真人|客服)|(?:don'?t|do not|no need (?:for|to)|not)\s+(?:\w+\s+){0,2}(?:human|person|agent)/;
+const NEGATED_UNSUB = /(?:不要|不用|不需要|无需|别|甭|不想|不)(?:退订|取消订阅)|(?:don'?t|do not|no need to|not)\s+(?:\w+\s+){0,2}unsubscribe/;
+const allBut = (i: Intent) => INTENTS.filter((x) => x !== i);
 
 const RULES: Array<{ name: string; re: RegExp; allowed: Intent[] }> = [
   {
@@ -44,9 +47,9 @@ const STATUS_CUE =
 
 /** The first rule that fires on lower-cased, folded text (rules are in priority order). */
 export function matchRule(lower: string): RuleHit | undefined {
-  const negated = NEGATED.test(lower);
+  if (NEGATED_UNSUB.test(lower)) return { rule: 'not_unsubscribe', allowed: allBut('unsubscribe') };
+  if (NEGATED_HUMAN.test(lower)) return { rule: 'not_human_agent', allowed: allBut('human_agent') };
   for (const r of RULES) {
-    if ((r.name === 'unsubscribe' || r.name === 'human_agent') && negated) continue;
     if (!r.re.test(lower)) continue;
     if (r.name === 'complaint' && NEW_COMPLAINT.test(lower) && !STATUS_CUE.test(lower)) return { rule: r.name, allowed: ['complaint'] };
     return { rule: r.name, allowed: r.allowed };

@@ -19,8 +19,11 @@ export interface ClaimReportInput {
   incidentText?: string;
   place: string;
   description: string;
+  /** What the customer said; `none` when nobody was hurt. */
   injuries?: string;
+  /** The other party (plate, person); `none` for a single-party incident. */
   otherParties?: string;
+  /** `yes` / `no`, or the customer's own words about the police report. */
   policeReport?: string;
   hospital?: string;
   callbackPhone?: string;
@@ -87,6 +90,7 @@ export async function createClaimReport(deps: Pick<CoreDeps, 'db' | 'clock' | 'e
 /** The claims handler's card text: Chinese (the staff's language), personal data masked. */
 export function staffSummary(input: ClaimReportInput, claim: Pick<Claim, 'number'>, photos: number, customerName?: string): string {
   const none = '—';
+  const words = (v: string | undefined, map: Record<string, string>) => (v === undefined ? none : (map[v] ?? maskText(v)));
   return t('zh', 'claim:staff.summary', {
     number: claim.number,
     line: t('zh', lineNameKey(input.policy.line)),
@@ -96,9 +100,9 @@ export function staffSummary(input: ClaimReportInput, claim: Pick<Claim, 'number
     time: formatShanghai(input.incidentAt),
     place: maskText(input.place),
     description: maskText(input.description),
-    injuries: input.injuries ? maskText(input.injuries) : none,
-    otherParties: input.otherParties ? maskText(input.otherParties) : none,
-    police: input.policeReport ?? none,
+    injuries: words(input.injuries, { none: '无' }),
+    otherParties: words(input.otherParties, { none: '无' }),
+    police: words(input.policeReport, { yes: '已报警', no: '未报警' }),
     photos,
     phone: maskPhone(input.callbackPhone) || none,
   });

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { sqlTime } from '../../domain/import/bulk-upsert.ts';
+import { prismaRunner, sqlTime, type SqlRunner } from '../../domain/import/bulk-upsert.ts';
+import { newId } from '../../domain/import/new-id.ts';
 
 /** One outbound message planned by a job (written before anything is sent). */
 export interface OutboxRow {
@@ -17,8 +17,29 @@ export interface OutboxRow {
 }
 
 const COLUMNS = ['id', 'key', 'kind', 'occasion', 'customerId', 'channel', 'text', 'status', 'skipReason', 'notBefore', 'attempts', 'createdAt', 'updatedAt'];
-// SQLite allows 32,766 bound parameters per statement.
-const ROWS_PER_STATEMENT = Math.floor(30_000 / COLUMNS.length);
+/** Rows per INSERT: 512 × 13 values stays far below SQLite's 32,766 bound parameters. */
+const MAX_ROWS_PER_STATEMENT = 512;
+
+/**
+ * Splits n rows into statement sizes from a fixed set (512, then powers of two): a handful of distinct statements
+ * whatever the page sizes, so a connection that caches prepared statements (the better-sqlite3 runner) reuses
+ * them instead of preparing — and keeping — a new 2,000-row statement for every page.
+ */
+function statementSizes(n: number): number[] {
+  const sizes: number[] = [];
+  let left = n;
+  while (left >= MAX_ROWS_PER_STATEMENT) {
+    sizes.push(MAX_ROWS_PER_STATEMENT);
+    left -= MAX_ROWS_PER_STATEMENT;
+  }
+  for (let size = MAX_ROWS_PER_STATEMENT / 2; size >= 1; size /= 2) {
+    if (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
 
 /**
  * A planned row may replace a row skipped only because the customer had no conversation yet (they have one
@@ -31,19 +52,22 @@ const ON_CONFLICT_PLANNED =
 
 /**
  * Writes planned and skipped rows with multi-row INSERTs; an existing key is left alone (see above), so a re-run
- * plans nothing new. Returns how many rows were newly planned and newly recorded as skipped.
+ * plans nothing new. Returns how many rows were newly planned and newly recorded as skipped. Ids are time-ordered
+ * (cuid-like) so 100,000 inserts append to the primary key instead of splitting pages at random.
  */
-export async function insertOutbox(db: Db, rows: readonly OutboxRow[], now: Date): Promise<{ planned: number; skipped: number }> {
+export async function insertOutbox(sql: SqlRunner | Db, rows: readonly OutboxRow[], now: Date): Promise<{ planned: number; skipped: number }> {
+  const runner = 'execute' in sql ? sql : prismaRunner(sql);
   const at = sqlTime(now);
-  const values = (r: OutboxRow) => [randomUUID(), r.key, r.kind, r.occasion, r.customerId, r.channel, r.text, r.status, r.skipReason ?? null, sqlTime(r.notBefore), 0, at, at];
+  const values = (r: OutboxRow) => [newId(now.getTime()), r.key, r.kind, r.occasion, r.customerId, r.channel, r.text, r.status, r.skipReason ?? null, sqlTime(r.notBefore), 0, at, at];
   const write = async (list: readonly OutboxRow[], conflict: string): Promise<number> => {
     let changed = 0;
-    for (let i = 0; i < list.length; i += ROWS_PER_STATEMENT) {
-      const chunk = list.slice(i, i + ROWS_PER_STATEMENT);
+    let i = 0;
+    for (const size of statementSizes(list.length)) {
+      const chunk = list.slice(i, (i += size));
       const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
-      changed += await db.$executeRawUnsafe(
+      changed += await runner.execute(
         `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(',')}) VALUES ${chunk.map(() => tuple).join(',')} ${conflict}`,
-        ...chunk.flatMap(values),
+        chunk.flatMap(values),
       );
     }
     return changed;
@@ -54,13 +78,15 @@ export async function insertOutbox(db: Db, rows: readonly OutboxRow[], now: Date
 }
 
 /** What {@link insertOutbox} would write, without writing (dry runs). */
-export async function countNewOutbox(db: Db, rows: readonly OutboxRow[]): Promise<{ planned: number; skipped: number }> {
+export async function countNewOutbox(sql: SqlRunner | Db, rows: readonly OutboxRow[]): Promise<{ planned: number; skipped: number }> {
+  const runner = 'execute' in sql ? sql : prismaRunner(sql);
   const existing = new Map<string, { status: string; skipReason: string | null }>();
   for (let i = 0; i < rows.length; i += 900) {
-    const found = await db.outboxMessage.findMany({
-      where: { key: { in: rows.slice(i, i + 900).map((r) => r.key) } },
-      select: { key: true, status: true, skipReason: true },
-    });
+    const keys = rows.slice(i, i + 900).map((r) => r.key);
+    const found = await runner.query<{ key: string; status: string; skipReason: string | null }>(
+      `SELECT "key", "status", "skipReason" FROM "OutboxMessage" WHERE "key" IN (${keys.map(() => '?').join(',')})`,
+      keys,
+    );
     for (const f of found) existing.set(f.key, f);
   }
   let planned = 0;
@@ -72,3 +98,4 @@ export async function countNewOutbox(db: Db, rows: readonly OutboxRow[]): Promis
   }
   return { planned, skipped };
 }
+

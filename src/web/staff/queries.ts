@@ -21,7 +21,7 @@ export interface QueueItem {
   ageMs: number;
   takenBy: string | null;
   deadlines: DeadlineView[];
-  /** The earliest deadline not yet passed or the latest passed one — what staff must watch. */
+  /** What staff must watch: the first missed deadline, else the earliest coming one. */
   nextDeadline: DeadlineView | null;
 }
 
@@ -54,7 +54,7 @@ export async function listOpenEscalations(db: Db, now: Date, opts: { queues?: st
       ageMs: now.getTime() - e.createdAt.getTime(),
       takenBy: e.takenBy,
       deadlines,
-      nextDeadline: deadlines.find((d) => !d.overdue) ?? deadlines.at(-1) ?? null,
+      nextDeadline: deadlines.find((d) => d.overdue) ?? deadlines[0] ?? null,
     };
   });
 }

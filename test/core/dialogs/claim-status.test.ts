@@ -73,8 +73,9 @@ describe('claim_status dialog', () => {
 
   it('asks for a number or verification when not verified, and lists after verifying (en)', async () => {
     const { c } = await chat();
-    await c.send('check my claim progress').expectChoice(/Verify my identity/);
-    await c.send('Verify my identity').expectReply(/verify your identity first/);
+    const r = await c.send('check my claim progress').expectChoice(/Verify my identity/);
+    const button = r.replies.flatMap((x) => x.choices ?? []).find((x) => x.label === 'Verify my identity')!;
+    await c.send(button.value).expectReply(/verify your identity first/);
     await c.send('13987654321 1227').expectReply(/Your recent claims/);
     expect(c.last()).toMatch(/BA20261120000002[\s\S]*waiting for documents from you/);
     expect(c.last()).not.toMatch(/BA20261120000001/);

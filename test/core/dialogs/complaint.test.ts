@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restartApp } from '../../helpers/app.ts';
 import { scriptedChat, type ScriptedChat } from '../../helpers/script.ts';
-import { link, seedPeople, WANG } from '../../domain/complaints/seed.ts';
+import { link, seedPeople } from '../../domain/complaints/seed.ts';
 
 const MIN = 60_000;
 /** Monday 2026-09-28 10:00 in Shanghai: the week before the National Day holiday (Oct 1–7; Oct 10 is a make-up workday). */

@@ -59,7 +59,7 @@ describe('whistleblow dialog', () => {
     expect(summary).toContain('业务员李四');
     expect(summary).toContain('挪用');
     expect(summary).toContain('证据附件：1 份');
-    for (const secret of [WANG.phone, '138****8000', '8000', identity.id, people.wang.id, c.user]) expect(summary).not.toContain(secret);
+    for (const secret of [WANG.name, WANG.phone, '138****8000', '8000', identity.id, people.wang.id, c.user]) expect(summary).not.toContain(secret);
     expect(await db.escalation.count({ where: { queue: { not: 'compliance' } } })).toBe(0);
     // Nothing on the customer's timeline: a row there would tell general staff who reported.
     expect(await db.interaction.count({ where: { customerId: people.wang.id } })).toBe(0);

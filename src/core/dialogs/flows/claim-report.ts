@@ -154,6 +154,8 @@ function create(s: FlowServices) {
         return meaningful(text, 4) ? { policeReport: text } : null;
       },
       next: 'route',
+      // Free text: details are welcome, and "还没有" must not read as a new claim-status request.
+      freeText: true,
     }),
     hospital: ask({
       prompt: () => ({ key: 'claim:hospital.ask' }),

@@ -44,6 +44,10 @@ function create(s: FlowServices) {
       ...(refId ? { refType: 'Claim', refId } : {}),
     });
 
+  // The button sends a claim-status phrase, so the NLU keeps the customer in this flow (a bare "verify my
+  // identity" can read as another intent and trigger a switch offer).
+  const verifyChoice = () => ({ key: 'claim:lookup.verifyChoice', value: t(s.lang, 'claim:lookup.verifyValue') });
+
   const actors = {
     ...verifyActors(s),
     lookup: fromPromise(async ({ input }: { input: { number: string } }) => {
@@ -68,8 +72,8 @@ function create(s: FlowServices) {
       ],
     },
     ask_number: ask({
-      prompt: () => ({ key: 'claim:lookup.ask', choices: [{ key: 'claim:lookup.verifyChoice' }] }),
-      hint: () => ({ key: 'claim:lookup.hint', choices: [{ key: 'claim:lookup.verifyChoice' }] }),
+      prompt: () => ({ key: 'claim:lookup.ask', choices: [verifyChoice()] }),
+      hint: () => ({ key: 'claim:lookup.hint', choices: [verifyChoice()] }),
       parse: (e) => {
         if (e.nlu.entities.claimNumber) return { claimNumber: e.nlu.entities.claimNumber };
         const claim = parseVerifyAnswer(e.text, e.nlu.entities);

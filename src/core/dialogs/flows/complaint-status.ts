@@ -3,13 +3,13 @@
  * from this channel identity or by the verified customer), or the verified customer's list. Someone else's number
  * gets the same answer as an unknown one.
  */
-import { assign, enqueueActions, fromPromise } from 'xstate';
+import { enqueueActions, fromPromise } from 'xstate';
 import { describeComplaint, findOwnComplaint, listOwnComplaints } from '../../../domain/complaints/status.ts';
 import type { ComplaintWithExtensions } from '../../../domain/complaints/types.ts';
 import { COMPLAINT_NUMBER_RE } from '../../../domain/numbers.ts';
 // The runner persists snapshots as `stopped` (see resumable.ts); drop this wrapper once runner.ts is fixed.
 import { resumable } from './claim-report/resumable.ts';
-import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith } from '../kit.ts';
+import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 

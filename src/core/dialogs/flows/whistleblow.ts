@@ -37,6 +37,7 @@ function create(s: FlowServices) {
         evidence: input.evidence,
         evidenceCount: input.evidenceIds?.length ?? 0,
         contact: input.contact ?? undefined,
+        reporterTraits: [s.customer?.name, s.customer?.phone, s.identity.displayName],
       }),
     ),
   };
@@ -116,7 +117,7 @@ function create(s: FlowServices) {
         input: ({ context }: Args) => slots(context),
         onDone: {
           target: 'done',
-          actions: sayWith((c, event: { output: { number: string; anonymous: boolean } }) => ({
+          actions: sayWith((_c, event: { output: { number: string; anonymous: boolean } }) => ({
             key: 'whistleblow:created',
             vars: { number: event.output.number, followUp: event.output.anonymous ? 'whistleblow:followUpAnonymous' : 'whistleblow:followUpContact' },
           })),

@@ -77,5 +77,7 @@ export function claimEditStep(lang: Lang): any {
       return name ? { ...cleared(FIELDS[name].clear), confirmed: undefined } : null;
     },
     next: 'route',
+    // Labels such as "保单" or "Policy" look like new questions to the NLU; here they only pick a field.
+    freeText: true,
   });
 }
