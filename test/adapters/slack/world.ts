@@ -27,7 +27,16 @@ export interface SlackWorld {
 let seq = 0;
 
 /** A full app (real SQLite, real NLU) with a real Bolt app on its fastify server and a fake Slack Web API. */
-export async function slackWorld(): Promise<SlackWorld> {
+export interface WorldOptions {
+  /** Extra or overriding environment (e.g. SLACK_CHANNEL_COMPLIANCE: '' to leave it unset). */
+  env?: Record<string, string>;
+  /** Let startSlack create the receiver and add the routes itself (the one-call wiring). */
+  selfRouted?: boolean;
+  /** Runs after the app is built and before Slack starts (e.g. to leave escalations waiting). */
+  beforeStart?: (app: Awaited<ReturnType<typeof createTestApp>>) => Promise<void>;
+}
+
+export async function slackWorld(opts: WorldOptions = {}): Promise<SlackWorld> {
   const fake = new FakeSlack(MEMBERS);
   await fake.start();
   const env = {
@@ -37,10 +46,12 @@ export async function slackWorld(): Promise<SlackWorld> {
     SLACK_CHANNEL_GENERAL: CH.general,
     SLACK_CHANNEL_COMPLAINTS: CH.complaints,
     SLACK_CHANNEL_COMPLIANCE: CH.compliance,
+    ...opts.env,
   };
   const receiver = new FastifyReceiver({ signingSecret: SIGNING_SECRET, logger: createLogger('silent') });
-  const app = await createTestApp({ clock: fixedClock('2026-11-30T02:00:00Z'), env, routes: [slackRoutes(receiver)] });
-  const slack = await startSlack(app, { receiver, clientOptions: { retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 } } });
+  const app = await createTestApp({ clock: fixedClock('2026-11-30T02:00:00Z'), env, routes: opts.selfRouted ? [] : [slackRoutes(receiver)] });
+  await opts.beforeStart?.(app);
+  const slack = await startSlack(app, { receiver: opts.selfRouted ? undefined : receiver, clientOptions: { retryConfig: { retries: 3, minTimeout: 10, maxTimeout: 50 } } });
   const chat = await scriptedChat({ app });
   const settle = async () => {
     await slack.idle();
