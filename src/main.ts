@@ -36,12 +36,20 @@ async function main(): Promise<void> {
   const url = await app.listen();
   logger.info(`web chat:   ${url.replace('0.0.0.0', 'localhost')}/`);
   logger.info(`health:     ${url.replace('0.0.0.0', 'localhost')}/healthz`);
-  logger.info(config.WECHAT_ENABLED ? `WeChat: on (${config.WECHATY_PUPPET})` : 'WeChat: off (set WECHAT_ENABLED=true to connect a WeChat account)');
+  const stoppers: Array<() => Promise<void>> = [];
+  if (config.WECHAT_ENABLED) {
+    // Imported only when on, so the embedded default never loads Wechaty.
+    const { startWeChat } = await import('../adapters/wechat/start.ts');
+    const wechat = await startWeChat(app);
+    stoppers.push(() => wechat.stop());
+    logger.info(`WeChat: on (${config.WECHATY_PUPPET}) — scan the QR code above to log in`);
+  } else logger.info('WeChat: off (set WECHAT_ENABLED=true to connect a WeChat account)');
   logger.info(slackEnabled(config) ? 'Slack: on' : 'Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to send escalations to Slack)');
   const retry = setInterval(() => void app.delivery.retryDue().catch((err) => logger.error({ err }, 'retry sweep failed')), 30_000);
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
     clearInterval(retry);
+    for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
     await app.close();
     await db.$disconnect();
     process.exit(0);

@@ -58,7 +58,7 @@ export function register(program: Command): void {
     .action(async (o: { customers: string; lang?: string }) => {
       const lang = cliLang(o.lang);
       const customers = Number(o.customers);
-      if (!Number.isInteger(customers) || customers < 5) return fail('--customers: expected a whole number ≥ 5');
+      if (!Number.isInteger(customers) || customers < 5) return fail(t(lang, 'import:db.badCount', { got: o.customers }));
       await withDatabase(async (d, config) => {
         const seeded = await seedDemo(d, { secret: config.ANXIN_ID_SECRET, now: systemClock.now(), customers });
         if (!seeded) return console.log(t(lang, 'import:db.alreadySeeded'));

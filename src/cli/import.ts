@@ -72,8 +72,8 @@ export function register(program: Command): void {
     .option('--lang <lang>', 'language of the report: zh or en')
     .action(async (kind: string, file: string, o: { encoding: string; dryRun?: boolean; lang?: string }) => {
       const lang = cliLang(o.lang);
-      if (!IMPORT_KINDS.includes(kind as ImportKind)) return fail(`anxin import: <kind> must be one of ${IMPORT_KINDS.join(', ')} (got "${kind}")`);
-      if (!['utf8', 'gbk', 'gb18030'].includes(o.encoding)) return fail(`anxin import: --encoding must be utf8, gbk or gb18030 (got "${o.encoding}")`);
+      if (!IMPORT_KINDS.includes(kind as ImportKind)) return fail(t(lang, 'import:badKind', { list: IMPORT_KINDS.join(', '), got: kind }));
+      if (!['utf8', 'gbk', 'gb18030'].includes(o.encoding)) return fail(t(lang, 'import:badEncoding', { got: o.encoding }));
       await withDatabase(async (db, config) => {
         const bar = progress(lang);
         let result;

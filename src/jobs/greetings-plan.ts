@@ -11,7 +11,7 @@ import { firstSendTime, quietHoursFrom } from './quiet-hours.ts';
 import { count, type JobDeps, type JobOptions, type JobResult } from './types.ts';
 
 /** Customers read per page: bounded memory whatever the customer count. */
-const PAGE = 2000;
+const PAGE = 500;
 
 interface CustomerRow {
   id: string;
@@ -113,12 +113,12 @@ async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): P
       const text = renderGreeting(templates, { name: c.name, gender: c.gender, language: toLang(c.language), vipTier: c.vipTier }, first);
       const base = { kind: 'greeting' as const, customerId: c.id, channel: where?.channel ?? null, notBefore };
       rows.push({ ...base, key: first.key, occasion: first.occasion, text, status: where ? 'planned' : 'skipped', skipReason: where ? null : 'no_channel' });
+      if (!where) count(result, 'skipped_no_channel');
       for (const r of rest) rows.push({ ...base, key: r.key, occasion: r.occasion, text: '', status: 'skipped', skipReason: `same_day:${first.occasion}` });
     }
     const written = ctx.dryRun ? await countNewOutbox(sql, rows) : await insertOutbox(sql, rows, now);
     planned += written.planned;
     count(result, 'skipped_recorded', written.skipped);
-    count(result, 'skipped_no_channel', rows.filter((r) => r.skipReason === 'no_channel').length);
     ctx.progress?.tick(customers.length);
   }
   return planned;

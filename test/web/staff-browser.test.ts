@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('staff page in headless Chromium (needs the Debian
 
       await page.fill('#text', '您好，我是王芳，马上为您处理。');
       await page.click('#reply');
-      await page.waitForFunction(() => [...document.querySelectorAll('.line.out')].some((e) => e.textContent?.includes('我是王芳')));
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('.line.out')).some((e) => e.textContent?.includes('我是王芳')));
       const sent = await app.db.message.findFirstOrThrow({ where: { text: '您好，我是王芳，马上为您处理。' } });
       expect(sent).toMatchObject({ direction: 'out', author: 'staff:王芳', status: 'sent' });
 

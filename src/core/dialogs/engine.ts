@@ -182,7 +182,7 @@ class Turn {
     if (intent === 'human_agent' && confidence >= 0.6) {
       this.state.suspended = active;
       this.state.active = undefined;
-      return this.handoff('human_agent');
+      return this.handoff('human_agent', QUEUE_OF[active.flow]);
     }
     const hasData = Boolean(entities.policyNumber || entities.claimNumber || entities.complaintNumber || entities.phone || entities.idNumber || entities.datetime || entities.plate);
     if (intent !== active.flow && this.flows.has(intent) && confidence >= SWITCH_AT && !active.freeText && !hasData) {

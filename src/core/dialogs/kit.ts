@@ -14,7 +14,7 @@ export const MAX_TRIES = 3;
 export const FLOW_ID = 'flow';
 
 export type SayArgs = Omit<SayEvent, 'type'>;
-type SayFn = (c: FlowContext) => SayArgs;
+type SayFn = (c: FlowContext, event?: any) => SayArgs;
 
 /**
  * `setup()` with Anxin's flow types. Pass the flow's promise actors (DB work) — they close over the turn's services.

@@ -33,12 +33,15 @@ export async function runFlow(
   actor.start();
   if (opts.event) actor.send(opts.event);
   const state = await waitFor(actor, (s) => s.status !== 'active' || s.hasTag('waiting'), { timeout: TURN_TIMEOUT_MS });
+  // Take the snapshot while the actor still runs: a snapshot taken after stop() has status `stopped`, and xstate
+  // then skips eventless transitions and entry actions after the next event.
+  const persisted = state.status === 'done' ? undefined : JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
   actor.stop();
   if (failure || state.status === 'error') throw failure ?? new Error('flow failed');
   const done = state.status === 'done';
   const meta = Object.values(state.getMeta() as Record<string, { freeText?: boolean }>);
   return {
-    snapshot: done ? undefined : JSON.parse(JSON.stringify(actor.getPersistedSnapshot())),
+    snapshot: persisted,
     done,
     outcome: done ? ((state.context as { outcome?: string }).outcome ?? 'completed') : undefined,
     freeText: meta.some((m) => m?.freeText),

@@ -23,7 +23,6 @@ export function openSqliteRunner(file: string): SqliteRunner {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  if (process.env.X_CK) db.pragma(`wal_autocheckpoint = ${process.env.X_CK}`);
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);

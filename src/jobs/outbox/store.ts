@@ -50,31 +50,53 @@ const ON_CONFLICT_PLANNED =
   `"text" = excluded."text", "notBefore" = excluded."notBefore", "updatedAt" = excluded."updatedAt" ` +
   `WHERE "OutboxMessage"."status" = 'skipped' AND "OutboxMessage"."skipReason" = 'no_channel'`;
 
+const TUPLE = `(${COLUMNS.map(() => '?').join(',')})`;
+const HEAD = `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(',')}) VALUES `;
+const statements = new Map<string, string>();
+/** The INSERT for `rows` rows with its conflict clause, built once per size (a handful of sizes, see above). */
+function insertSql(rows: number, conflict: string): string {
+  const key = `${rows}:${conflict}`;
+  let sql = statements.get(key);
+  if (!sql) statements.set(key, (sql = `${HEAD}${Array(rows).fill(TUPLE).join(',')} ${conflict}`));
+  return sql;
+}
+
 /**
  * Writes planned and skipped rows with multi-row INSERTs; an existing key is left alone (see above), so a re-run
- * plans nothing new. Returns how many rows were newly planned and newly recorded as skipped. Ids are time-ordered
- * (cuid-like) so 100,000 inserts append to the primary key instead of splitting pages at random.
+ * plans nothing new. Returns how many rows were newly planned and newly recorded as skipped.
+ *
+ * Ids are one random, time-ordered prefix per call plus a counter: unique, and 100,000 inserts append to the
+ * primary key instead of splitting pages at random. Values go straight into one flat array per statement — this
+ * runs for every customer on a festival, so it allocates as little as it can.
  */
 export async function insertOutbox(sql: SqlRunner | Db, rows: readonly OutboxRow[], now: Date): Promise<{ planned: number; skipped: number }> {
   const runner = 'execute' in sql ? sql : prismaRunner(sql);
   const at = sqlTime(now);
-  const values = (r: OutboxRow) => [newId(now.getTime()), r.key, r.kind, r.occasion, r.customerId, r.channel, r.text, r.status, r.skipReason ?? null, sqlTime(r.notBefore), 0, at, at];
+  const prefix = newId(now.getTime());
+  let seq = 0;
+  const times = new Map<number, string | null>();
+  const time = (d: Date) => {
+    let v = times.get(d.getTime());
+    if (v === undefined) times.set(d.getTime(), (v = sqlTime(d)));
+    return v;
+  };
   const write = async (list: readonly OutboxRow[], conflict: string): Promise<number> => {
     let changed = 0;
     let i = 0;
     for (const size of statementSizes(list.length)) {
-      const chunk = list.slice(i, (i += size));
-      const tuple = `(${COLUMNS.map(() => '?').join(',')})`;
-      changed += await runner.execute(
-        `INSERT INTO "OutboxMessage" (${COLUMNS.map((c) => `"${c}"`).join(',')}) VALUES ${chunk.map(() => tuple).join(',')} ${conflict}`,
-        chunk.flatMap(values),
-      );
+      const values: unknown[] = [];
+      for (const end = i + size; i < end; i++) {
+        const r = list[i];
+        values.push(`${prefix}${(seq++).toString(36).padStart(5, '0')}`, r.key, r.kind, r.occasion, r.customerId, r.channel, r.text, r.status, r.skipReason ?? null, time(r.notBefore), 0, at, at);
+      }
+      changed += await runner.execute(insertSql(size, conflict), values);
     }
     return changed;
   };
-  const planned = await write(rows.filter((r) => r.status === 'planned'), ON_CONFLICT_PLANNED);
-  const skipped = await write(rows.filter((r) => r.status === 'skipped'), 'ON CONFLICT ("key") DO NOTHING');
-  return { planned, skipped };
+  const planned: OutboxRow[] = [];
+  const skipped: OutboxRow[] = [];
+  for (const r of rows) (r.status === 'planned' ? planned : skipped).push(r);
+  return { planned: await write(planned, ON_CONFLICT_PLANNED), skipped: await write(skipped, 'ON CONFLICT ("key") DO NOTHING') };
 }
 
 /** What {@link insertOutbox} would write, without writing (dry runs). */

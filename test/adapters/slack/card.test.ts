@@ -45,9 +45,9 @@ describe('escalation card', () => {
   });
 
   it('a closed card says who closed it and when, and has no buttons', () => {
-    const card = escalationCard({ ...base, status: 'resolved', takenBy: 'U1', takenAt: base.createdAt, closedBy: 'U1', closedAt: '2026-11-30T03:15:00.000Z' }, now);
+    const card = escalationCard({ ...base, status: 'resolved', takenBy: 'U0STAFF01', takenAt: base.createdAt, closedBy: 'U0STAFF01', closedAt: '2026-11-30T03:15:00.000Z' }, now);
     expect(card.blocks.some((b) => b.type === 'actions')).toBe(false);
-    expect(JSON.stringify(card.blocks)).toContain('<@U1> 已解决 · 11-30 11:15');
+    expect(JSON.stringify(card.blocks)).toContain('<@U0STAFF01> 已解决 · 11-30 11:15');
   });
 
   it('the reply modal carries the escalation id and says the text goes to the customer', () => {
