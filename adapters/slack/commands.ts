@@ -97,10 +97,16 @@ async function queue(deps: CommandDeps, user: string): Promise<string> {
   return out.join('\n');
 }
 
-async function stats(deps: CommandDeps): Promise<string> {
-  const { staff, lang } = deps;
+async function stats(deps: CommandDeps, user: string): Promise<string> {
+  const { staff, access, lang } = deps;
   const s = await todayStats(staff.db, staff.clock.now());
   const sep = lang === 'zh' ? '，' : ', ';
+  // Even a count of today's whistleblowing reports is for the compliance team only.
+  if (!(await access.seesCompliance(user))) {
+    s.intents = s.intents.filter((i) => i.intent !== 'whistleblow');
+    s.handoffs -= s.handoffsByQueue.compliance ?? 0;
+    delete s.handoffsByQueue.compliance;
+  }
   return t(lang, 'slack:command.stats', {
     date: s.date,
     conversations: s.conversations,
@@ -131,7 +137,7 @@ export function registerCommands(bolt: App, deps: CommandDeps): void {
     if (!gate.ok) return answer(gate.message);
     if (sub === 'lookup') return answer(await lookup(deps, user, arg));
     if (sub === 'queue') return answer(await queue(deps, user));
-    if (sub === 'stats') return answer(await stats(deps));
+    if (sub === 'stats') return answer(await stats(deps, user));
     if (sub !== 'reply') return answer(t(lang, 'slack:command.unknown'));
 
     const ref = rest[0] ?? '';

@@ -1,7 +1,6 @@
 import { shanghaiDate } from '../domain/calendar/index.ts';
-import { loadGreetingTemplates, renderGreeting } from '../domain/greetings/greeting-templates.ts';
-import { occasionsOn } from '../domain/greetings/occasions.ts';
-import { dueGreetings, type AnniversaryPolicy } from '../domain/greetings/occasions-for.ts';
+import { greetingRenderer, loadGreetingTemplates } from '../domain/greetings/greeting-templates.ts';
+import { dueGreetings, greetingDay, type AnniversaryPolicy, type GreetingDay } from '../domain/greetings/occasions-for.ts';
 import { toLang } from '../i18n/index.ts';
 import type { SqlRunner } from '../domain/import/bulk-upsert.ts';
 import { bulkSql } from './outbox/fast-sql.ts';
@@ -63,7 +62,7 @@ export async function planGreetings(deps: Pick<JobDeps, 'db' | 'clock' | 'config
   const { db, clock, config } = deps;
   const templates = loadGreetingTemplates(config.ANXIN_TEMPLATES_DIR);
   if (templates.problems.length) result.notes = [...(result.notes ?? []), ...templates.problems];
-  const festivals = occasionsOn(opts.date);
+  const day = greetingDay(opts.date);
   const now = clock.now();
   const notBefore = firstSendTime(quietHoursFrom(config), opts.date, now);
   const ymd = ymdMemo();
@@ -71,7 +70,7 @@ export async function planGreetings(deps: Pick<JobDeps, 'db' | 'clock' | 'config
 
   const bulk = await bulkSql(db);
   try {
-    return await planPages(bulk.sql, { ...opts, now, notBefore, festivals, templates, ymd }, result);
+    return await planPages(bulk.sql, { ...opts, now, notBefore, day, templates, ymd }, result);
   } finally {
     bulk.close();
     opts.progress?.stop();
@@ -81,13 +80,14 @@ export async function planGreetings(deps: Pick<JobDeps, 'db' | 'clock' | 'config
 interface PlanContext extends JobOptions {
   now: Date;
   notBefore: Date;
-  festivals: ReturnType<typeof occasionsOn>;
+  day: GreetingDay;
   templates: ReturnType<typeof loadGreetingTemplates>;
   ymd: (d: Date) => string;
 }
 
 async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): Promise<number> {
-  const { now, notBefore, festivals, templates, ymd } = ctx;
+  const { now, notBefore, day, templates, ymd } = ctx;
+  const render = greetingRenderer(templates);
   let planned = 0;
   let lastId = '';
   for (;;) {
@@ -102,7 +102,7 @@ async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): P
     const rows: OutboxRow[] = [];
     for (const c of customers) {
       const birthday = c.birthday ? ymd(asDate(c.birthday)) : null;
-      const due = dueGreetings({ id: c.id, birthday, lunarBirthday: Boolean(c.lunarBirthday) }, ctx.date, festivals, policies.get(c.id));
+      const due = dueGreetings({ id: c.id, birthday, lunarBirthday: Boolean(c.lunarBirthday) }, day, policies.get(c.id));
       if (!due.length) continue;
       const where = reach.get(c.id);
       if (where?.identityOptedOut) {
@@ -110,7 +110,7 @@ async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): P
         continue;
       }
       const [first, ...rest] = due;
-      const text = renderGreeting(templates, { name: c.name, gender: c.gender, language: toLang(c.language), vipTier: c.vipTier }, first);
+      const text = render({ name: c.name, gender: c.gender, language: toLang(c.language), vipTier: c.vipTier }, first);
       const base = { kind: 'greeting' as const, customerId: c.id, channel: where?.channel ?? null, notBefore };
       rows.push({ ...base, key: first.key, occasion: first.occasion, text, status: where ? 'planned' : 'skipped', skipReason: where ? null : 'no_channel' });
       if (!where) count(result, 'skipped_no_channel');

@@ -12,7 +12,7 @@ import type { FlowDefinition, FlowExtras, FlowServices, SayEvent } from './types
 import type { Queue } from '../../domain/escalations.ts';
 
 /** Below this the engine asks the customer to choose instead of guessing. */
-export const CLARIFY_BELOW = 0.55;
+export const CLARIFY_BELOW = 0.6;
 /** Mid-flow, a different intent must be at least this sure before the engine offers to switch. */
 export const SWITCH_AT = 0.85;
 

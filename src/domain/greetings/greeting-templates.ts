@@ -1,5 +1,5 @@
 import { t, type Lang } from '../../i18n/index.ts';
-import { addresseeOf } from './addressee.ts';
+import { addresseeOf, type Addressee } from './addressee.ts';
 import { FESTIVAL_IDS, occasionName, type OccasionId } from './occasions.ts';
 import type { DueGreeting } from './occasions-for.ts';
 import { loadTemplates, type TemplateSet } from './templates.ts';
@@ -18,17 +18,45 @@ export function loadGreetingTemplates(dir: string): TemplateSet {
   return loadTemplates(dir, 'greetings', spec);
 }
 
-/** The greeting text for one customer, ending with how to unsubscribe (greetings are optional messages). */
-export function renderGreeting(
-  templates: TemplateSet,
-  c: { name: string; gender: string; language: Lang; vipTier: string },
-  due: DueGreeting,
-): string {
-  const who = addresseeOf(c.language, c.name, c.gender);
-  const body = templates.render(due.occasion, c.language, c.vipTier, {
-    ...who,
-    occasion: occasionName(due.occasion)[c.language],
-    ...due.vars,
-  });
-  return `${body}\n${t(c.language, 'jobs:greetings.optOutHint')}`;
+/** Who a greeting is for. */
+export interface GreetingRecipient {
+  name: string;
+  gender: string;
+  language: Lang;
+  vipTier: string;
+}
+
+/**
+ * A greeting renderer for one run: catalog texts (occasion names, honorifics, the unsubscribe line) are looked up
+ * once per language rather than once per customer — planning renders up to every customer on a festival.
+ * Each greeting ends with how to unsubscribe (greetings are optional messages).
+ */
+export function greetingRenderer(templates: TemplateSet): (c: GreetingRecipient, due: DueGreeting) => string {
+  const cache = new Map<string, string>();
+  const cached = (key: string, make: () => string) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = make()));
+    return v;
+  };
+  return (c, due) => {
+    const honorific = cached(`h:${c.language}:${c.gender}`, () => addresseeOf(c.language, '', c.gender).honorific);
+    const who: Addressee = addresseeWith(c.language, c.name.trim(), honorific);
+    const body = templates.render(due.occasion, c.language, c.vipTier, {
+      ...who,
+      occasion: cached(`o:${c.language}:${due.occasion}`, () => occasionName(due.occasion)[c.language]),
+      ...due.vars,
+    });
+    return `${body}\n${cached(`u:${c.language}`, () => t(c.language, 'jobs:greetings.optOutHint'))}`;
+  };
+}
+
+const addresseeWith = (lang: Lang, name: string, honorific: string): Addressee => ({
+  name,
+  honorific,
+  addressee: !honorific ? name : lang === 'en' ? `${honorific} ${name}` : `${name}${honorific}`,
+});
+
+/** One greeting text (see {@link greetingRenderer}; use that when rendering many). */
+export function renderGreeting(templates: TemplateSet, c: GreetingRecipient, due: DueGreeting): string {
+  return greetingRenderer(templates)(c, due);
 }

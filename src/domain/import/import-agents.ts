@@ -25,7 +25,7 @@ export function agentImporter(ctx: ImportContext): KindImporter {
 
   return {
     columns,
-    headerMissing(names) {
+    useHeader(names) {
       writer = tableWriter('Agent', DB_COLUMNS, names);
       return [];
     },

@@ -48,7 +48,7 @@ export function customerImporter(ctx: ImportContext): KindImporter {
 
   return {
     columns,
-    headerMissing(names) {
+    useHeader(names) {
       writer = tableWriter('Customer', DB_COLUMNS, names);
       return names.includes('code') || names.includes('id_number') ? [] : ['code|id_number'];
     },

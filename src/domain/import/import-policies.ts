@@ -46,7 +46,7 @@ export function policyImporter(ctx: ImportContext): KindImporter {
 
   return {
     columns,
-    headerMissing(names) {
+    useHeader(names) {
       writer = tableWriter('Policy', DB_COLUMNS, names);
       return [];
     },

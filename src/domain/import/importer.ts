@@ -17,8 +17,11 @@ export interface ImportContext {
  */
 export interface KindImporter {
   columns: ColumnSpec[];
-  /** Extra header rules beyond required columns (e.g. customers need `code` or `id_number`). */
-  headerMissing(names: string[]): string[];
+  /**
+   * Prepares for a file with these (normalised) header names and returns the columns it misses beyond the
+   * required ones (customers need `code` or `id_number`, written `code|id_number`).
+   */
+  useHeader(names: string[]): string[];
   /** Validates one row's cells (keyed by header name). */
   validate(line: number, cells: Record<string, string | undefined>): PendingRow<unknown>;
   /**

@@ -128,7 +128,7 @@ export async function importCsvFile(
 
 function readHeader(importer: KindImporter, header: string[]): string[] {
   const { names, problems } = checkHeader(importer.columns, header);
-  const extra = importer.headerMissing(names);
+  const extra = importer.useHeader(names);
   if (problems || extra.length) {
     const details = { missing: [...(problems?.missing ?? []), ...extra], unknown: problems?.unknown ?? [], duplicate: problems?.duplicate ?? [] };
     const notUtf8 = header.some((h) => h.includes('\uFFFD'));

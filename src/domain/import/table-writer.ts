@@ -28,12 +28,9 @@ export function tableWriter<V>(table: string, columns: DbColumn<V>[], header: st
   }
   const insertNames = ['id', ...columns.map((c) => c.name), 'createdAt', 'updatedAt'];
   const updateRules: Array<[string, UpdateRule]> = [...rules.map(([c, r]): [string, UpdateRule] => [c.name, r]), ['updatedAt', 'set']];
-  const value = (c: DbColumn<V>, v: V, forInsert: boolean) => {
-    const x = c.get(v);
-    const given = x === undefined || x === null ? null : x;
-    // A `set` column cleared in the file falls back to the schema default (NOT NULL columns such as gender).
-    return given ?? (forInsert || c.fallback !== undefined ? (c.fallback ?? null) : null);
-  };
+  // A value the row does not give is the schema default on insert; on update a `set` column cleared in the file
+  // falls back to it too (NOT NULL columns such as gender), while a `keep` column passes null to keep the old value.
+  const value = (c: DbColumn<V>, v: V) => c.get(v) ?? c.fallback ?? null;
   return {
     async write(sql, inserts, updates, now) {
       const ts = sqlTime(now);
@@ -41,7 +38,7 @@ export function tableWriter<V>(table: string, columns: DbColumn<V>[], header: st
         const values: unknown[] = [];
         for (const { id, v } of inserts) {
           values.push(id);
-          for (const c of columns) values.push(value(c, v, true));
+          for (const c of columns) values.push(value(c, v));
           values.push(ts, ts);
         }
         await insertRows(sql, table, insertNames, values);
@@ -50,7 +47,7 @@ export function tableWriter<V>(table: string, columns: DbColumn<V>[], header: st
         const values: unknown[] = [];
         for (const { id, v } of updates) {
           values.push(id);
-          for (const [c, r] of rules) values.push(r === 'keep' ? (c.get(v) ?? null) : value(c, v, false));
+          for (const [c, r] of rules) values.push(r === 'keep' ? (c.get(v) ?? null) : value(c, v));
           values.push(ts);
         }
         await updateRows(sql, table, updateRules, values);

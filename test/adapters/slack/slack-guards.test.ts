@@ -132,5 +132,8 @@ describe('Slack guards', () => {
     // ...and /anxin queue lists it only for compliance members.
     expect((await w.command('USTAFF', 'queue')).json().text).not.toContain(e.id.slice(-8));
     expect((await w.command('UCOMPLY', 'queue')).json().text).toContain(e.id.slice(-8));
+    // ...and even today's count of reports is for compliance only.
+    expect((await w.command('USTAFF', 'stats')).json().text).not.toContain('合规');
+    expect((await w.command('UCOMPLY', 'stats')).json().text).toContain('合规 1');
   });
 });
