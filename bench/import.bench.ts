@@ -71,7 +71,8 @@ export async function run(): Promise<Figure[]> {
         { metric: `first import (${ROWS.toLocaleString('en')} inserts)`, value: `${firstS.toFixed(2)} s`, target: `< ${TARGET_S} s`, ok: ok && firstS < TARGET_S },
         { metric: 'first import CPU time (user + system)', value: `${firstCpu.toFixed(2)} s` },
         { metric: 'first import rate', value: `${Math.round(ROWS / firstS).toLocaleString('en')} rows/s` },
-        { metric: `re-import (${ROWS.toLocaleString('en')} updates)`, value: `${secondS.toFixed(2)} s`, target: `< ${TARGET_S} s`, ok: ok && secondS < TARGET_S },
+        // No target of its own: the issue's target is the import; the re-import shows updates cost about the same.
+        { metric: `re-import (${ROWS.toLocaleString('en')} updates)`, value: `${secondS.toFixed(2)} s`, ok },
         { metric: 're-import CPU time (user + system)', value: `${secondCpu.toFixed(2)} s` },
         { metric: 're-import rate', value: `${Math.round(ROWS / secondS).toLocaleString('en')} rows/s` },
         { metric: 'rows in table after both (no duplicates)', value: String(count), target: String(ROWS), ok: count === ROWS },

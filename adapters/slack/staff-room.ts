@@ -110,8 +110,13 @@ export class SlackStaffRoom {
     const { db } = this.deps;
     const msg = await db.message.findUnique({ where: { id: messageId } });
     if (!msg || msg.direction !== 'out' || !msg.author.startsWith('staff:')) return;
-    const escalations = await db.escalation.findMany({ where: { conversationId: msg.conversationId, status: { in: ['open', 'taken'] } }, select: { id: true } });
-    for (const e of escalations) {
+    const actor = msg.author.slice('staff:'.length);
+    const open = await db.escalation.findMany({ where: { conversationId: msg.conversationId, status: { in: ['open', 'taken'] } }, select: { id: true, queue: true, takenBy: true } });
+    // The reply belongs to the item its author has taken (replying takes an open item). A compliance thread only
+    // hears its own taker's replies, and other threads never hear compliance staff's replies.
+    const mine = open.filter((e) => e.takenBy === actor);
+    const targets = mine.length ? mine : open.filter((e) => e.queue !== 'compliance');
+    for (const e of targets) {
       const card = await this.cardOf(e.id);
       if (!card?.cardChannel || !card.cardTs) continue;
       const line =

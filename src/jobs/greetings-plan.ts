@@ -33,19 +33,18 @@ const customerPage = (sql: SqlRunner, after: string) =>
     [after, PAGE],
   );
 
-/** Raw SQL gives dates as Date (Prisma) or as the stored ISO text (better-sqlite3). */
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
 /**
- * shanghaiDate() goes through Intl (a few µs a call); birthdays and effective dates repeat a lot (a century has
- * ~36,500 days), so one planning run remembers them.
+ * The Shanghai calendar date of a stored date-only value. shanghaiDate() goes through Intl (a few µs a call);
+ * birthdays and effective dates repeat a lot (a century has ~36,500 days), so one planning run remembers them,
+ * keyed by the stored value itself (ISO text from better-sqlite3, a Date from Prisma).
  */
-function ymdMemo(): (d: Date) => string {
-  const seen = new Map<number, string>();
-  return (d) => {
-    const ms = d.getTime();
-    let ymd = seen.get(ms);
-    if (ymd === undefined) seen.set(ms, (ymd = shanghaiDate(d)));
+function ymdMemo(): (v: Date | string) => string {
+  const seen = new Map<string | number, string>();
+  return (v) => {
+    const key = v instanceof Date ? v.getTime() : v;
+    let ymd = seen.get(key);
+    if (ymd === undefined) seen.set(key, (ymd = shanghaiDate(v instanceof Date ? v : new Date(v))));
     return ymd;
   };
 }
@@ -82,7 +81,7 @@ interface PlanContext extends JobOptions {
   notBefore: Date;
   day: GreetingDay;
   templates: ReturnType<typeof loadGreetingTemplates>;
-  ymd: (d: Date) => string;
+  ymd: (v: Date | string) => string;
 }
 
 async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): Promise<number> {
@@ -101,7 +100,7 @@ async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): P
 
     const rows: OutboxRow[] = [];
     for (const c of customers) {
-      const birthday = c.birthday ? ymd(asDate(c.birthday)) : null;
+      const birthday = c.birthday ? ymd(c.birthday) : null;
       const due = dueGreetings({ id: c.id, birthday, lunarBirthday: Boolean(c.lunarBirthday) }, day, policies.get(c.id));
       if (!due.length) continue;
       const where = reach.get(c.id);
@@ -111,10 +110,10 @@ async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): P
       }
       const [first, ...rest] = due;
       const text = render({ name: c.name, gender: c.gender, language: toLang(c.language), vipTier: c.vipTier }, first);
-      const base = { kind: 'greeting' as const, customerId: c.id, channel: where?.channel ?? null, notBefore };
-      rows.push({ ...base, key: first.key, occasion: first.occasion, text, status: where ? 'planned' : 'skipped', skipReason: where ? null : 'no_channel' });
+      const channel = where?.channel ?? null;
+      rows.push({ kind: 'greeting', customerId: c.id, channel, notBefore, key: first.key, occasion: first.occasion, text, status: where ? 'planned' : 'skipped', skipReason: where ? null : 'no_channel' });
       if (!where) count(result, 'skipped_no_channel');
-      for (const r of rest) rows.push({ ...base, key: r.key, occasion: r.occasion, text: '', status: 'skipped', skipReason: `same_day:${first.occasion}` });
+      for (const r of rest) rows.push({ kind: 'greeting', customerId: c.id, channel, notBefore, key: r.key, occasion: r.occasion, text: '', status: 'skipped', skipReason: `same_day:${first.occasion}` });
     }
     const written = ctx.dryRun ? await countNewOutbox(sql, rows) : await insertOutbox(sql, rows, now);
     planned += written.planned;
@@ -125,7 +124,7 @@ async function planPages(sql: SqlRunner, ctx: PlanContext, result: JobResult): P
 }
 
 /** Active policies held by the customers with ids in (after, upTo], as anniversary candidates. */
-async function activePoliciesOf(sql: SqlRunner, after: string, upTo: string, ymd: (d: Date) => string): Promise<Map<string, AnniversaryPolicy[]>> {
+async function activePoliciesOf(sql: SqlRunner, after: string, upTo: string, ymd: (v: Date | string) => string): Promise<Map<string, AnniversaryPolicy[]>> {
   const out = new Map<string, AnniversaryPolicy[]>();
   const rows = await sql.query<{ id: string; holderId: string; product: string; effectiveDate: Date | string }>(
     `SELECT "id", "holderId", "product", "effectiveDate" FROM "Policy" WHERE "status" = 'active' AND "holderId" > ? AND "holderId" <= ?`,
@@ -133,7 +132,7 @@ async function activePoliciesOf(sql: SqlRunner, after: string, upTo: string, ymd
   );
   for (const p of rows) {
     const list = out.get(p.holderId) ?? [];
-    list.push({ id: p.id, product: p.product, effectiveDate: ymd(asDate(p.effectiveDate)) });
+    list.push({ id: p.id, product: p.product, effectiveDate: ymd(p.effectiveDate) });
     out.set(p.holderId, list);
   }
   return out;

@@ -79,3 +79,30 @@ export function alerts(app: Pick<AnxinApp, 'events'>): Array<AnxinEventMap['staf
   app.events.on('staff.alert', (a) => void seen.push(a));
   return seen;
 }
+
+/** A new long-term life policy inside its cooling-off period, sold by an agent of a branch. */
+export async function seedNewLifePolicy(
+  db: Db,
+  holderId: string,
+  opts: { effective?: string; coolingOffEnd?: string; agent?: { code: string; name: string; branch?: string; status?: string }; termYears?: number | null; line?: string } = {},
+) {
+  const agent = opts.agent
+    ? await db.agent.create({ data: { code: opts.agent.code, name: opts.agent.name, branch: opts.agent.branch, status: opts.agent.status ?? 'active' } })
+    : undefined;
+  return db.policy.create({
+    data: {
+      number: `LF${Math.floor(Math.random() * 1e10).toString().padStart(10, '0')}`,
+      product: '安心终身寿险',
+      line: opts.line ?? 'life',
+      holderId,
+      insuredId: holderId,
+      status: 'active',
+      effectiveDate: new Date(`${opts.effective ?? '2026-11-26'}T00:00:00Z`),
+      coolingOffEnd: opts.coolingOffEnd === undefined ? new Date('2026-12-11T00:00:00Z') : new Date(`${opts.coolingOffEnd}T00:00:00Z`),
+      termYears: opts.termYears === undefined ? 20 : opts.termYears,
+      premium: 3600,
+      paymentFrequency: 'annual',
+      agentId: agent?.id,
+    },
+  });
+}

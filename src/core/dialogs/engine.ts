@@ -1,6 +1,7 @@
 import type { Customer } from '../../generated/sqlite/client.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import type { OutboundMessage } from '../channel.ts';
+import { isResubscribe } from '../nlu/resubscribe.ts';
 import type { Nlu, NluResult } from '../nlu/types.ts';
 import type { Responder, TurnContext } from '../turn.ts';
 import { handOff } from './handoff.ts';
@@ -113,7 +114,7 @@ class Turn {
     const kind = this.s.inbound.kind;
     if (!text && (kind === 'voice' || kind === 'video' || kind === 'file')) return void this.said.push(say('dialog:pleaseType'));
     if (!text && kind === 'image' && !this.state.active) return void this.said.push(say('dialog:photoNoContext'), menu());
-    if (/^(订阅|重新订阅|恢复订阅|subscribe|resubscribe|unstop)$/i.test(text)) return void this.said.push(...(await optIn(this.s)));
+    if (isResubscribe(text)) return void this.said.push(...(await optIn(this.s)));
 
     if (isCancel(text)) return this.cancel();
     if (this.state.pending && (await this.answerPending(text))) return;

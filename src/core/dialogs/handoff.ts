@@ -14,7 +14,12 @@ export async function handOff(s: FlowServices, opts: { reason: string; queue?: Q
     take: 6,
     select: { direction: true, text: true },
   });
-  const transcript = recent.reverse().map((m) => `${m.direction === 'in' ? '>' : '<'} ${maskText(m.text).slice(0, 200)}`).join('\n');
+  // A conversation that carried a misconduct report never shows its transcript outside the compliance queue:
+  // the reporter's identity must not reach the general staff queue.
+  const reported = opts.queue !== 'compliance' && (await s.db.whistleblowReport.count({ where: { conversationId: s.conversation.id } })) > 0;
+  const transcript = reported
+    ? '(transcript withheld: this conversation contains a misconduct report — see the compliance queue)'
+    : recent.reverse().map((m) => `${m.direction === 'in' ? '>' : '<'} ${maskText(m.text).slice(0, 200)}`).join('\n');
   await raiseEscalation(s, {
     conversationId: s.conversation.id,
     queue: opts.queue ?? 'general',

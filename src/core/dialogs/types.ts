@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
+import type { WorkCalendar } from '../../domain/calendar/index.ts';
 import type { Customer, ChannelIdentity, Conversation } from '../../generated/sqlite/client.ts';
 import type { Lang } from '../../i18n/index.ts';
 import type { InboundAttachment, InboundMessage } from '../channel.ts';
@@ -12,10 +13,7 @@ export interface FlowExtras {
     answer(query: string, lang: Lang): { answer: string; score: number; confident: boolean; suggestions: string[]; entry: { id: string } } | null;
   };
   /** Working-day calendar (Chinese public holidays with make-up days). */
-  calendar?: {
-    isWorkday(date: string): boolean;
-    addWorkdays(date: string, n: number): string;
-  };
+  calendar?: WorkCalendar;
 }
 
 /** What a flow's machine can use during a turn. Built fresh per turn; nothing here is persisted. */

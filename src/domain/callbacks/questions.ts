@@ -23,8 +23,8 @@ export const COOLING_OFF_DAYS = 15;
 export const LOW_SATISFACTION = 2;
 
 const UNSURE = /^(不确定|不清楚|不知道|不太清楚|不太确定|不太了解|不了解|不记得|记不清|说不清|没印象|忘了|不好说|没注意|不懂|没听懂|not sure|unsure|don'?t know|dunno|no idea|not really|can'?t remember|i don'?t remember|maybe)[!！。.～~ ]*$/i;
-const YES = /^(是|是的|对|对的|确认|确定|好|好的|可以|嗯+|没错|正确|本人|是本人|是我|我是|签了|是我签的|本人签的|清楚|了解|知道|明白|理解|已了解|已知晓|知晓|y|yes|yeah|yep|ok|okay|sure|correct|i do|i did|understood|i understand)[!！。.～~ ]*$/i;
-const NO = /^(不|不是|否|不对|没有|没|不是我|不是本人|不是我签的|没签|代签|别人签的|不知情|n|no|nope|not|wrong|i didn'?t|i did not)[!！。.～~ ]*$/i;
+const YES = /^(是|是的|对|对的|确认|确定|好|好的|可以|嗯+|没错|正确|本人|是本人|是我|我是|我是本人|签了|是我签的|我签的|本人签的|是本人签的|我自己签的|自己签的|亲笔签的|清楚|很清楚|了解|知道|明白|理解|已了解|已知晓|知晓|y|yes|yeah|yep|ok|okay|sure|correct|i do|i did|understood|i understand)[!！。.～~ ]*$/i;
+const NO = /^(不|不是|否|不对|没有|没|不是我|不是本人|不是我签的|不是本人签的|没签|没有签|代签|代签的|别人签的|别人代签|业务员签的|不知情|没说|没讲|没有说|没有讲|没告诉我|n|no|nope|not|wrong|i didn'?t|i did not)[!！。.～~ ]*$/i;
 
 /** A yes / no / not-sure answer, or null when the reply is none of them. "Not sure" is checked first: 不清楚 is not 不. */
 export function parseCheckAnswer(text: string): CheckAnswer | null {

@@ -24,6 +24,20 @@ export interface TemplateSet {
 }
 
 const LANG_DIR: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+/** A template split at its placeholders: literal, name, literal, name, …, literal. */
+type Compiled = string[];
+
+function compile(text: string): Compiled {
+  const parts: Compiled = [];
+  let last = 0;
+  for (const m of text.matchAll(VAR_RE)) {
+    parts.push(text.slice(last, m.index), m[1]);
+    last = m.index! + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
 const VAR_RE = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
@@ -59,21 +73,31 @@ export function loadTemplates(dir: string, group: string, spec: Record<string, r
     }
   }
 
-  const pick = (name: string, lang: Lang, tier: string): string => {
+  const pick = (name: string, lang: Lang, tier: string): Compiled => {
     const candidates = tier && tier !== 'standard' ? [`.${tier}`, '.vip', ''] : [''];
     for (const l of lang === 'zh' ? (['zh'] as Lang[]) : [lang, 'zh' as Lang]) {
       for (const c of candidates) {
         const text = texts.get(`${l}/${name}${c}`);
-        if (text !== undefined) return text;
+        if (text !== undefined) return compile(text);
       }
     }
     throw new AnxinError('template_missing', `no ${group} template named ${name}`);
   };
+  // Resolved and compiled once per (name, language, tier): a festival renders one template 100,000 times.
+  const resolved = new Map<string, Compiled>();
 
   return {
     problems,
     render(name, lang, tier, vars) {
-      return pick(name, lang, tier).replace(VAR_RE, (_, v: string) => (vars[v] === undefined ? '' : String(vars[v])));
+      const key = `${name}|${lang}|${tier}`;
+      let parts = resolved.get(key);
+      if (!parts) resolved.set(key, (parts = pick(name, lang, tier)));
+      let out = parts[0] as string;
+      for (let i = 1; i < parts.length; i += 2) {
+        const v = vars[parts[i]];
+        out += (v === undefined ? '' : String(v)) + parts[i + 1];
+      }
+      return out;
     },
   };
 }

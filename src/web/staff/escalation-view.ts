@@ -109,10 +109,20 @@ export async function loadEscalationView(
   const conv = e.conversation;
   const person = conv.customer ?? conv.identity.customer;
   const directions = opts.notes ? ['in', 'out', 'note'] : ['in', 'out'];
+  // Compliance staff's notes and replies in the same conversation would tell other staff that this customer reported.
+  const hidden = confidential
+    ? []
+    : (
+        await db.staffAction.findMany({
+          where: { conversationId: e.conversationId, action: { in: ['note', 'reply'] }, escalation: { queue: 'compliance' } },
+          select: { detail: true },
+        })
+      ).flatMap((a) => (a.detail ? [a.detail] : []));
   const rows = await db.message.findMany({
     where: {
       conversationId: e.conversationId,
       direction: { in: directions },
+      ...(hidden.length ? { id: { notIn: hidden } } : {}),
       // The report itself is on the card in redacted form; earlier messages could identify the reporter.
       ...(confidential ? { createdAt: { gte: e.createdAt } } : {}),
     },

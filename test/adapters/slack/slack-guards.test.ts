@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileWhistleblowReport } from '../../../src/domain/whistleblow.ts';
+import { loadEscalationView } from '../../../src/web/staff/escalation-view.ts';
 import { scriptedChat } from '../../helpers/script.ts';
 import { linkCustomer } from './seed.ts';
 import { postInteraction, postSigned } from './signed.ts';
@@ -94,6 +95,9 @@ describe('Slack guards', () => {
     const reporter = await scriptedChat({ app: w.app, user: 'reporter-1' });
     await reporter.send('你好');
     await linkCustomer(w.app.db, 'reporter-1', { name: '王五六', phone: '13900001111', policy: 'LF2026000099' });
+    // The same customer also has an ordinary handoff open in the general channel.
+    await reporter.send('转人工');
+    await w.settle();
     const conv = await w.app.db.conversation.findFirstOrThrow({ where: { identity: { externalUserId: 'reporter-1' } } });
     const before = w.fake.of('chat.postMessage').length;
     await fileWhistleblowReport(w.app, {
@@ -129,6 +133,18 @@ describe('Slack guards', () => {
     await w.click('UCOMPLY', 'anxin_take', e.id);
     await w.settle();
     expect((await w.app.db.escalation.findUniqueOrThrow({ where: { id: e.id } })).takenBy).toBe('UCOMPLY');
+    // Compliance's reply reaches the reporter, is noted in the compliance thread only, and general staff never see it.
+    await w.submitReply('UCOMPLY', e.id, '合规部已收到您的举报');
+    await w.settle();
+    expect(await w.app.db.message.findFirstOrThrow({ where: { text: '合规部已收到您的举报' } })).toMatchObject({ status: 'sent', author: 'staff:UCOMPLY' });
+    const general = await w.app.db.escalation.findFirstOrThrow({ where: { conversationId: conv.id, queue: 'general' } });
+    const inThread = (ts: string | null) => w.fake.of('chat.postMessage').filter((c) => c.params.thread_ts === ts && String(c.params.text).includes('合规部'));
+    expect(inThread(e.cardTs)).toHaveLength(1);
+    expect(inThread(general.cardTs)).toHaveLength(0);
+    const generalView = await loadEscalationView(w.app.db, general.id, { notes: true, transcriptLimit: 100 });
+    expect(JSON.stringify(generalView.transcript)).not.toContain('合规部');
+    const complianceView = await loadEscalationView(w.app.db, e.id, { notes: true, transcriptLimit: 100 });
+    expect(JSON.stringify(complianceView.transcript)).toContain('合规部');
     // ...and /anxin queue lists it only for compliance members.
     expect((await w.command('USTAFF', 'queue')).json().text).not.toContain(e.id.slice(-8));
     expect((await w.command('UCOMPLY', 'queue')).json().text).toContain(e.id.slice(-8));

@@ -24,7 +24,6 @@ import type { AnswerEvent, FlowContext, FlowDefinition, FlowInput, FlowServices 
 import { claimEditStep, isFuture, summaryRows } from './claim-report/summary.ts';
 import { photoStep, storePhotosActor } from './claim-report/photos.ts';
 import { policyActors, policyStates, refOf } from './claim-report/policy-steps.ts';
-import { resumable } from './claim-report/resumable.ts';
 
 type Slots = Record<string, any>;
 type Args = { context: FlowContext; event: any };
@@ -232,7 +231,7 @@ function create(s: FlowServices) {
     },
     ...finalStates(),
   };
-  return resumable(flowSetup(actors).createMachine({ id: FLOW_ID, context: initialContext(prefill), initial: 'start', states }));
+  return flowSetup(actors).createMachine({ id: FLOW_ID, context: initialContext(prefill), initial: 'start', states });
 }
 
 export const flow: FlowDefinition = {

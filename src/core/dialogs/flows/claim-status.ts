@@ -13,7 +13,6 @@ import { parseVerifyAnswer } from '../../../domain/verification.ts';
 import { ask, finalStates, FLOW_ID, flowSetup, initialContext, say, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
-import { resumable } from './claim-report/resumable.ts';
 
 type Args = { context: FlowContext; event: any };
 const VERIFY_WORDS = /验证|核实|身份|全部|所有|名下|verify|identity|all my|my claims/i;
@@ -118,12 +117,12 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return resumable(flowSetup(actors).createMachine({
+  return flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => (input.entities.claimNumber ? { claimNumber: input.entities.claimNumber } : {})),
     initial: 'route',
     states,
-  }));
+  });
 }
 
 export const flow: FlowDefinition = {

@@ -7,8 +7,6 @@ import { enqueueActions, fromPromise } from 'xstate';
 import { describeComplaint, findOwnComplaint, listOwnComplaints } from '../../../domain/complaints/status.ts';
 import type { ComplaintWithExtensions } from '../../../domain/complaints/types.ts';
 import { COMPLAINT_NUMBER_RE } from '../../../domain/numbers.ts';
-// The runner persists snapshots as `stopped` (see resumable.ts); drop this wrapper once runner.ts is fixed.
-import { resumable } from './claim-report/resumable.ts';
 import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
@@ -80,12 +78,12 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return resumable(flowSetup(actors).createMachine({
+  return flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => ({ number: numberIn(input.text, input.entities.complaintNumber) })),
     initial: 'start',
     states,
-  }));
+  });
 }
 
 export const flow: FlowDefinition = { id: 'complaint_status', version: 1, titleKey: 'complaint:statusTitle', create };

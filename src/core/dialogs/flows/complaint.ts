@@ -12,8 +12,6 @@ import { storeAttachments } from '../../../domain/complaints/materials.ts';
 import type { ComplainantRole } from '../../../domain/complaints/types.ts';
 import { maskPhone } from '../../../domain/pii.ts';
 import { t, type Lang } from '../../../i18n/index.ts';
-// The runner persists snapshots as `stopped` (see resumable.ts); drop this wrapper once runner.ts is fixed.
-import { resumable } from './claim-report/resumable.ts';
 import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots, type SayArgs } from '../kit.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 
@@ -235,7 +233,7 @@ function create(s: FlowServices) {
     },
     ...finalStates(),
   };
-  return resumable(flowSetup(actors).createMachine({
+  return flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => ({
       opening: TRIGGER.test(input.text.trim()) ? undefined : input.text.trim(),
@@ -244,7 +242,7 @@ function create(s: FlowServices) {
     })),
     initial: 'role',
     states,
-  }));
+  });
 }
 
 export const flow: FlowDefinition = { id: 'complaint', version: 1, titleKey: 'complaint:title', create };

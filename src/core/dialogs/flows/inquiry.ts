@@ -11,7 +11,6 @@ import { detectPolicyTopics, isAboutMyPolicy, policyFacts, renderPolicyAnswer, t
 import { finalStates, FLOW_ID, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices, SayEvent } from '../types.ts';
-import { resumable } from './claim-report/resumable.ts';
 
 type Args = { context: FlowContext; event: any };
 type Said = Omit<SayEvent, 'type'>;
@@ -84,7 +83,7 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return resumable(flowSetup(actors).createMachine({
+  return flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => ({
       question: input.text,
@@ -94,7 +93,7 @@ function create(s: FlowServices) {
     })),
     initial: 'route',
     states,
-  }));
+  });
 }
 
 export const flow: FlowDefinition = {

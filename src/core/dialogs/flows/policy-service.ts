@@ -7,8 +7,6 @@ import { assign, enqueueActions, fromPromise } from 'xstate';
 import { DETAILS, SERVICE_REQUEST_TYPES, createServiceRequest, detailsText, isServiceRequestType, type ServiceRequestType } from '../../../domain/service-requests.ts';
 import { displayDate } from '../../../domain/complaints/display-date.ts';
 import { t } from '../../../i18n/index.ts';
-// The runner persists snapshots as `stopped` (see resumable.ts); drop this wrapper once runner.ts is fixed.
-import { resumable } from './claim-report/resumable.ts';
 import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
@@ -184,7 +182,7 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return resumable(flowSetup(actors).createMachine({
+  return flowSetup(actors).createMachine({
     id: FLOW_ID,
     context: initialContext((input) => ({
       type: isServiceRequestType(input.entities.serviceType) ? input.entities.serviceType : undefined,
@@ -192,7 +190,7 @@ function create(s: FlowServices) {
     })),
     initial: 'verify',
     states,
-  }));
+  });
 }
 
 export const flow: FlowDefinition = { id: 'policy_service', version: 1, titleKey: 'service:title', create };

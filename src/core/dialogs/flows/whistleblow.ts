@@ -8,8 +8,6 @@ import { storeAttachments } from '../../../domain/complaints/materials.ts';
 import { fileWhistleblowReport } from '../../../domain/whistleblow.ts';
 import { maskPhone } from '../../../domain/pii.ts';
 import { t } from '../../../i18n/index.ts';
-// The runner persists snapshots as `stopped` (see resumable.ts); drop this wrapper once runner.ts is fixed.
-import { resumable } from './claim-report/resumable.ts';
 import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 
@@ -127,7 +125,7 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return resumable(flowSetup(actors).createMachine({ id: FLOW_ID, context: initialContext(), initial: 'intro', states }));
+  return flowSetup(actors).createMachine({ id: FLOW_ID, context: initialContext(), initial: 'intro', states });
 }
 
 export const flow: FlowDefinition = { id: 'whistleblow', version: 1, titleKey: 'whistleblow:title', create };
