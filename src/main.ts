@@ -3,7 +3,8 @@
  * health) and whichever channels and jobs are configured.
  */
 import { existsSync } from 'node:fs';
-import { buildApp } from './app.ts';
+import { buildApp, type AnxinApp } from './app.ts';
+import { staffRoutes } from './web/staff/routes.ts';
 import { ConfigError, loadConfig, slackEnabled } from './config/load.ts';
 import { createLogger } from './core/logger.ts';
 import { openDatabase } from './db/client.ts';
@@ -30,7 +31,15 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(db, { secret: config.ANXIN_ID_SECRET, now: new Date() });
     if (seeded) logger.info('demo data seeded (set ANXIN_SEED_DEMO=false to start empty)');
   }
-  const app = await buildApp({ db, config, logger });
+  // Slack is loaded only when configured; its HTTP receiver shares this server (POST /slack/events).
+  const slackMod = slackEnabled(config) ? await import('../adapters/slack/index.ts') : undefined;
+  const slackReceiver = slackMod && !config.SLACK_APP_TOKEN ? slackMod.createSlackReceiver(config, logger) : undefined;
+  const app: AnxinApp = await buildApp({
+    db,
+    config,
+    logger,
+    routes: [staffRoutes(() => app), ...(slackMod && slackReceiver ? [slackMod.slackRoutes(slackReceiver)] : [])],
+  });
   const recovered = await app.delivery.recoverInterrupted();
   if (recovered) logger.info({ recovered }, 'picked up messages left unsent by the last run');
   const url = await app.listen();
@@ -44,7 +53,18 @@ async function main(): Promise<void> {
     stoppers.push(() => wechat.stop());
     logger.info(`WeChat: on (${config.WECHATY_PUPPET}) — scan the QR code above to log in`);
   } else logger.info('WeChat: off (set WECHAT_ENABLED=true to connect a WeChat account)');
-  logger.info(slackEnabled(config) ? 'Slack: on' : 'Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to send escalations to Slack)');
+  logger.info(`staff page: ${url.replace('0.0.0.0', 'localhost')}/staff (this machine only; no login yet)`);
+  if (slackMod) {
+    // Not awaited: if Slack cannot be reached the Web API client keeps retrying; cards missed meanwhile are posted
+    // once it starts.
+    slackMod
+      .startSlack(app, { receiver: slackReceiver })
+      .then((slack) => {
+        stoppers.push(() => slack.stop());
+        logger.info(`Slack: on (${slack.mode})`);
+      })
+      .catch((err) => logger.error({ err }, 'Slack failed to start'));
+  } else logger.info('Slack: off — escalations are on the staff page (/staff); set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to use Slack');
   const retry = setInterval(() => void app.delivery.retryDue().catch((err) => logger.error({ err }, 'retry sweep failed')), 30_000);
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);

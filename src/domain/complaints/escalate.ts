@@ -39,10 +39,13 @@ export async function escalateComplaint(deps: ComplaintDeps, c: Complaint, conve
     where: { refType: 'Complaint', refId: c.id, status: { in: ['open', 'taken'] } },
   });
   if (open) {
-    return deps.db.escalation.update({
+    const updated = await deps.db.escalation.update({
       where: { id: open.id },
       data: { summary: staffSummary(c), deadlines: deadlinesOf(c) as Prisma.InputJsonValue },
     });
+    // Staff views (the Slack card) refresh on this event.
+    deps.events.emit('escalation.updated', { escalationId: updated.id, conversationId: updated.conversationId, status: updated.status });
+    return updated;
   }
   return raiseEscalation(
     deps,
