@@ -63,7 +63,8 @@ function summarise(
   counts: Record<string, number>,
   result: JobResult,
 ): void {
-  const active = status === 'failed' || result.errors.length > 0 || Object.values(counts).some((n) => n > 0);
+  // Waiting (quiet hours, channel offline, customer busy) is not news every five minutes; doing something is.
+  const active = status === 'failed' || result.errors.length > 0 || Object.entries(counts).some(([k, n]) => n > 0 && !k.startsWith('deferred_'));
   deps.logger.info({ job: job.name, runId, date: opts.date, dryRun: opts.dryRun, status, counts, errors: result.errors.length }, 'job run finished');
   if (job.summarise === 'when-active' && !active) return;
   const shown = Object.entries(counts)

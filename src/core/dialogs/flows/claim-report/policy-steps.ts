@@ -18,7 +18,9 @@ import {
   type OwnerProof,
   type PolicyRef,
 } from '../../../../domain/claims/index.ts';
+import { parseVerifyAnswer } from '../../../../domain/verification.ts';
 import { ask, say, sayWith, setSlots, type SayArgs } from '../../kit.ts';
+import { verifyActors } from '../../verify-steps.ts';
 import type { FlowContext, FlowServices } from '../../types.ts';
 
 type LoadResult = { kind: 'picked'; policy: ClaimPolicy } | { kind: 'choose'; options: ClaimPolicy[] } | { kind: 'other' } | { kind: 'none' };
@@ -34,6 +36,7 @@ export function refOf(e: { policyNumber?: string; plate?: string }): PolicyRef |
 /** Promise actors the policy states invoke. */
 export function policyActors(s: FlowServices) {
   return {
+    ...verifyActors(s),
     loadPolicies: fromPromise(async ({ input }: { input: { ref?: PolicyRef } }): Promise<LoadResult> => {
       const options = s.customer ? await activePoliciesOf(s, s.customer) : [];
       if (input.ref) {
@@ -110,14 +113,42 @@ export function policyStates(s: FlowServices, next: string): Record<string, any>
       hint: () => ({ key: 'claim:policy.hintNumber' }),
       parse: (e) => {
         const ref = refOf(e.nlu.entities);
-        if (!ref) return null;
+        if (!ref) {
+          // "13800138000 1234": an existing customer verifies and then picks among their own policies.
+          const claim = parseVerifyAnswer(e.text, e.nlu.entities);
+          return claim && 'phone' in claim ? { verifyClaim: claim } : null;
+        }
         // "AU2024000001 张伟" carries the proof too.
         const rest = e.text.replace(/[A-Za-z]{2}[\s-]?\d{10}/, ' ').trim();
         const proof = e.nlu.entities.phone ? { phone: e.nlu.entities.phone } : 'policyNumber' in ref && rest ? parseOwnerProof(rest) : null;
         return { policyRef: ref, ownerProof: proof ?? undefined };
       },
-      next: 'policy_owner',
+      next: 'policy_numbered',
     }),
+    policy_numbered: {
+      always: [{ guard: ({ context }: Args) => slot(context, 'verifyClaim') !== undefined, target: 'policy_verify' }, { target: 'policy_owner' }],
+    },
+    policy_verify: {
+      invoke: {
+        src: 'verifyIdentity',
+        input: ({ context }: Args) => slot(context, 'verifyClaim'),
+        onDone: [
+          { guard: ({ event }: Args) => event.output.ok, target: 'policy_load', actions: [setSlots(() => ({ verifyClaim: undefined })), say('verify:ok')] },
+          {
+            guard: ({ event }: Args) => event.output.reason === 'locked',
+            target: 'done',
+            actions: [
+              assign({ outcome: 'declined' }),
+              sayWith((_c, e) => ({ key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } })),
+            ],
+          },
+          {
+            target: 'policy_number',
+            actions: [setSlots(() => ({ verifyClaim: undefined })), sayWith((_c, e) => ({ key: 'verify:mismatch', vars: { remaining: e.output.remaining } }))],
+          },
+        ],
+      },
+    },
     policy_owner: {
       always: [{ guard: ({ context }: Args) => slot(context, 'ownerProof') !== undefined, target: 'policy_check' }, { target: 'policy_owner_ask' }],
     },
