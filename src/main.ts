@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { buildApp, type AnxinApp } from './app.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { staffRoutes } from './web/staff/routes.ts';
 import { ConfigError, loadConfig, slackEnabled } from './config/load.ts';
 import { createLogger } from './core/logger.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   });
   const recovered = await app.delivery.recoverInterrupted();
   if (recovered) logger.info({ recovered }, 'picked up messages left unsent by the last run');
+  const scheduler = config.ANXIN_JOBS_ENABLED ? startScheduler(app) : undefined;
   const url = await app.listen();
   logger.info(`web chat:   ${url.replace('0.0.0.0', 'localhost')}/`);
   logger.info(`health:     ${url.replace('0.0.0.0', 'localhost')}/healthz`);
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     stoppers.push(() => wechat.stop());
     logger.info(`WeChat: on (${config.WECHATY_PUPPET}) — scan the QR code above to log in`);
   } else logger.info('WeChat: off (set WECHAT_ENABLED=true to connect a WeChat account)');
+  logger.info(scheduler ? 'scheduled care: on (greetings, callbacks, deadlines, renewals — `anxin jobs list`)' : 'scheduled care: off (ANXIN_JOBS_ENABLED=false)');
   logger.info(`staff page: ${url.replace('0.0.0.0', 'localhost')}/staff (this machine only; no login yet)`);
   if (slackMod) {
     // Not awaited: if Slack cannot be reached the Web API client keeps retrying; cards missed meanwhile are posted
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
     clearInterval(retry);
+    await scheduler?.stop();
     for (const stop of stoppers.reverse()) await stop().catch((err) => logger.error({ err }, 'stop failed'));
     await app.close();
     await db.$disconnect();

@@ -36,6 +36,11 @@ export interface TurnOutcome {
   nlu?: { intent: string; confidence: number; entities?: unknown };
   /** Language to remember for the conversation (when the customer switches). */
   language?: Lang;
+  /**
+   * The dialog engine's state to store on the conversation (JSON) and when it was decided; the pipeline writes it
+   * together with the turn's other end-of-turn changes and its replies.
+   */
+  dialog?: { state: unknown; updatedAt: Date };
 }
 
 /** The conversational core: decides the replies for a turn. Persistence and delivery are the pipeline's job. */

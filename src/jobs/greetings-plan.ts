@@ -9,7 +9,10 @@ import { countNewOutbox, insertOutbox, type OutboxRow } from './outbox/store.ts'
 import { firstSendTime, quietHoursFrom } from './quiet-hours.ts';
 import { count, type JobDeps, type JobOptions, type JobResult } from './types.ts';
 
-/** Customers read per page: bounded memory whatever the customer count. */
+/**
+ * Customers read per page: bounded memory whatever the customer count. Small pages also keep each page's
+ * objects short-lived, so V8 frees them young instead of promoting them (2,000 per page doubled the peak RSS).
+ */
 const PAGE = 500;
 
 interface CustomerRow {
@@ -32,7 +35,6 @@ const customerPage = (sql: SqlRunner, after: string) =>
       'WHERE "greetingConsent" = TRUE AND "optedOutAt" IS NULL AND "id" > ? ORDER BY "id" LIMIT ?',
     [after, PAGE],
   );
-
 
 /**
  * The Shanghai calendar date of a stored date-only value. shanghaiDate() goes through Intl (a few µs a call);

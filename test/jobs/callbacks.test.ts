@@ -104,6 +104,23 @@ describe('callbacks job', () => {
     expect(await app.db.staffTask.count({ where: { kind: 'call_customer' } })).toBe(1);
   });
 
+  it('a customer still answering when the phone task is filed completes online; the call task is closed', async () => {
+    const { app, clock } = await setup();
+    const he = await seedCustomer(app.db, { name: '何炅', gender: 'M', user: 'wx-he' });
+    await seedNewLifePolicy(app.db, he.customer.id);
+    await run(app);
+    const chat = await scriptedChat({ app, user: 'wx-he', channel: 'wechat' });
+    clock.advance(47.8 * HOUR);
+    await chat.send('是').expectReply(/2\/7/);
+    clock.advance(0.3 * HOUR);
+    expect((await run(app, '2026-12-02')).result.counts.call_tasks).toBe(1);
+    for (let i = 3; i <= 7; i++) await chat.send('是').expectReply(new RegExp(`${i}/7`));
+    await chat.send('是').expectReply(/回访完成/);
+    expect((await app.db.callback.findFirstOrThrow()).status).toBe('answered');
+    const task = await app.db.staffTask.findFirstOrThrow({ where: { kind: 'call_customer' } });
+    expect([task.status, task.detail]).toEqual(['done', '客户已在线上完成回访，无需再电话联系。']);
+  });
+
   it('a customer nobody can message gets a phone-call task straight away', async () => {
     const { app } = await setup();
     const zhou = await seedCustomer(app.db, { name: '周杰', gender: 'M', channel: null, phone: '13700001111' });

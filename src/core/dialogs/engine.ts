@@ -91,10 +91,10 @@ export function createDialogEngine(opts: EngineOptions): Responder {
     const turn = new Turn(services, flows, title, understood, state, said);
     await turn.decide(text);
 
-    await ctx.db.conversation.update({ where: { id: ctx.conversation.id }, data: { dialogState: turn.state as object, dialogUpdatedAt: now } });
     return {
       replies: render(ctx.lang, said),
       nlu: { intent: understood.intent, confidence: understood.confidence, entities: understood.entities },
+      dialog: { state: turn.state, updatedAt: now },
     };
   };
 }

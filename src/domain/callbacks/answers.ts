@@ -58,6 +58,17 @@ export async function saveCoolingOffProgress(deps: Deps, callbackId: string, ans
   return cb;
 }
 
+/**
+ * A customer who answers after their survey was handed to the phone team: the call task is no longer needed
+ * (a problem they reported has its own task).
+ */
+async function closeCallTask(deps: Deps, callbackId: string): Promise<void> {
+  await deps.db.staffTask.updateMany({
+    where: { key: `call_customer:callback:${callbackId}`, status: 'open' },
+    data: { status: 'done', detail: t('zh', 'callback:task.answeredLate') },
+  });
+}
+
 /** Completes a cooling-off callback: status answered (or problem) and a timeline row. */
 export async function finishCoolingOff(deps: Deps, callbackId: string, answers: CoolingOffAnswers, conversationId?: string): Promise<Callback> {
   await saveCoolingOffProgress(deps, callbackId, answers);
@@ -67,6 +78,7 @@ export async function finishCoolingOff(deps: Deps, callbackId: string, answers: 
     data: { status: problems.length ? 'problem' : 'answered' },
     include: { policy: true },
   });
+  await closeCallTask(deps, callbackId);
   await recordInteraction(deps, {
     customerId: cb.customerId,
     conversationId,
@@ -84,6 +96,7 @@ export async function finishCoolingOff(deps: Deps, callbackId: string, answers: 
 export async function saveSatisfactionScore(deps: Deps, callbackId: string, score: number, conversationId?: string): Promise<Callback> {
   const low = score <= LOW_SATISFACTION;
   const cb = await deps.db.callback.update({ where: { id: callbackId }, data: { score, status: low ? 'problem' : 'answered' } });
+  await closeCallTask(deps, callbackId);
   await recordInteraction(deps, {
     customerId: cb.customerId,
     conversationId,
