@@ -43,7 +43,9 @@ export function registerChatRoutes(app: FastifyInstance, deps: CoreDeps & { pipe
       where: {
         conversationId: conv.id,
         direction: 'out',
-        ...(after && after.conversationId === conv.id ? { createdAt: { gt: after.createdAt } } : {}),
+        // >= with the anchor itself excluded: messages stored in the same millisecond are not skipped (the page
+        // drops ids it has already shown).
+        ...(after && after.conversationId === conv.id ? { createdAt: { gte: after.createdAt }, id: { not: q.after } } : {}),
       },
       orderBy: { createdAt: 'asc' },
       take: 100,

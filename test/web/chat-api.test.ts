@@ -61,6 +61,10 @@ describe('web chat API', () => {
     const lastId = first.replies.at(-1).id;
     await app.delivery.send(first.conversationId, 'web', { text: '您好，我是客服小王' }, 'staff:U1');
     const r = await app.server.inject({ url: `/api/chat/messages?userId=visitor-4&after=${lastId}` });
-    expect(r.json().messages).toEqual([expect.objectContaining({ text: '您好，我是客服小王', author: 'staff' })]);
+    const messages = r.json().messages as Array<{ id: string; text: string; author: string }>;
+    // Messages stored in the same millisecond as the anchor may come again (the page drops ids it has shown);
+    // the anchor itself never does, and nothing later is missed.
+    expect(messages).toContainEqual(expect.objectContaining({ text: '您好，我是客服小王', author: 'staff' }));
+    expect(messages.map((m) => m.id)).not.toContain(lastId);
   });
 });
