@@ -21,11 +21,20 @@ function fingerprint(): string {
 
 const FINGERPRINT = fingerprint();
 let counter = Math.floor(Math.random() * BLOCK_MAX);
-const random = new Uint32Array(2);
+// Random words drawn in bulk: one call into the CSPRNG per 128 ids instead of one per id.
+const pool = new Uint32Array(256);
+let next = pool.length;
+
+function randomBlock(): string {
+  if (next === pool.length) {
+    randomFillSync(pool);
+    next = 0;
+  }
+  return pad(pool[next++] % BLOCK_MAX, BLOCK);
+}
 
 /** A new collision-resistant id, compatible with the ids Prisma generates for `@default(cuid())`. */
 export function cuid(): string {
   counter = (counter + 1) % BLOCK_MAX;
-  randomFillSync(random);
-  return `c${pad(Date.now(), 8)}${pad(counter, BLOCK)}${FINGERPRINT}${pad(random[0] % BLOCK_MAX, BLOCK)}${pad(random[1] % BLOCK_MAX, BLOCK)}`;
+  return `c${pad(Date.now(), 8)}${pad(counter, BLOCK)}${FINGERPRINT}${randomBlock()}${randomBlock()}`;
 }

@@ -101,5 +101,5 @@ export function createPrismaTurnStore(db: Db): TurnStore {
     await db.message.update({ where: { id: messageId }, data: attemptData(a) });
   }
 
-  return { beginTurn, finishTurn, recordAttempt };
+  return { kind: 'prisma', beginTurn, finishTurn, recordAttempt };
 }

@@ -57,9 +57,12 @@ function prepare(db: Database.Database): Prepared {
     customerById: stmt('SELECT * FROM "Customer" WHERE "id" = ?'),
     conversationByIdentity: stmt('SELECT * FROM "Conversation" WHERE "identityId" = ?'),
     insertConversation: stmt(
-      'INSERT INTO "Conversation" ("id", "channel", "identityId", "customerId", "ref", "language", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *',
+      `INSERT INTO "Conversation" ("id", "channel", "identityId", "customerId", "ref", "language", "createdAt", "updatedAt", "lastInboundAt", "lastMessageAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
     ),
-    refreshConversation: stmt('UPDATE "Conversation" SET "ref" = ?, "customerId" = ?, "updatedAt" = ? WHERE "id" = ?'),
+    refreshConversation: stmt(
+      'UPDATE "Conversation" SET "ref" = ?, "customerId" = ?, "updatedAt" = ?, "lastInboundAt" = ?, "lastMessageAt" = ? WHERE "id" = ?',
+    ),
     insertInbound: stmt(
       `INSERT INTO "Message" ("id", "conversationId", "channel", "channelMessageId", "direction", "author", "kind", "text", "attachments", "status", "createdAt")
        VALUES (?, ?, ?, ?, 'in', 'customer', ?, ?, ?, 'received', ?)`,
@@ -101,9 +104,16 @@ function prepare(db: Database.Database): Prepared {
   return p;
 }
 
+/** How long a turn waits for a Prisma transaction open on the shared connection before writing anyway. */
+export const FOREIGN_TRANSACTION_WAIT_MS = 10_000;
+
 /**
  * {@link TurnStore} on prepared statements over the better-sqlite3 connection Prisma itself uses (so there is one
  * writer and no lock waits between two connections of this process). Each call is one synchronous transaction.
+ *
+ * Prisma's interactive and batch transactions keep BEGIN open on that connection across awaits, and anything run on
+ * it meanwhile would join them (and vanish with their rollback). Our calls never yield mid-transaction, so an open
+ * transaction seen at the start of a call is always someone else's: we wait for it to end.
  */
 export function createSqliteTurnStore(opts: {
   /** The live connection; undefined before Prisma connects or after `$disconnect()`. */
@@ -112,26 +122,36 @@ export function createSqliteTurnStore(opts: {
   connect: () => Promise<void>;
 }): TurnStore {
   const compiled = new WeakMap<Database.Database, Prepared>();
-  async function statements(): Promise<Prepared> {
-    let db = opts.connection();
-    if (!db) {
-      await opts.connect();
-      db = opts.connection();
-      if (!db) throw new Error('the SQLite connection is not available');
+
+  /** Runs `work` on the connection's statements, outside any transaction another caller has open. */
+  async function run<T>(work: (p: Prepared) => T): Promise<T> {
+    const deadline = Date.now() + FOREIGN_TRANSACTION_WAIT_MS;
+    for (;;) {
+      let db = opts.connection();
+      if (!db) {
+        await opts.connect();
+        db = opts.connection();
+        if (!db) throw new Error('the SQLite connection is not available');
+      }
+      // Past the deadline we write anyway, as Prisma's own queries on this connection would.
+      if (!db.inTransaction || Date.now() > deadline) {
+        let p = compiled.get(db);
+        if (!p) compiled.set(db, (p = prepare(db)));
+        return work(p);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
-    let p = compiled.get(db);
-    if (!p) compiled.set(db, (p = prepare(db)));
-    return p;
   }
 
   return {
-    beginTurn: async (input) => (await statements()).begin(input),
-    finishTurn: async (input) => (await statements()).finish(input),
-    async recordAttempt(messageId: string, a: SendAttempt) {
-      const p = await statements();
-      if (a.status === 'sent') p.markSent.run(a.attempts, sqlDate(a.sentAt), a.channelMessageId ?? null, messageId);
-      else p.markFailed.run(a.error, a.attempts, sqlDate(a.nextAttemptAt), messageId);
-    },
+    kind: 'sqlite',
+    beginTurn: (input) => run((p) => p.begin(input)),
+    finishTurn: (input) => run((p) => p.finish(input)),
+    recordAttempt: (messageId: string, a: SendAttempt) =>
+      run((p) => {
+        if (a.status === 'sent') p.markSent.run(a.attempts, sqlDate(a.sentAt), a.channelMessageId ?? null, messageId);
+        else p.markFailed.run(a.error, a.attempts, sqlDate(a.nextAttemptAt), messageId);
+      }),
   };
 }
 
@@ -161,12 +181,12 @@ function begin(p: Prepared, { inbound, now, languageFor }: BeginTurnInput): Star
   const ref = sqlJson(inbound.ref);
   const existing = p.conversationByIdentity.get(identity.id);
   let conversation: Conversation;
+  // One write stamps the message's arrival too; the turn sees the conversation as it was before this message.
   if (!existing) {
-    conversation = p.conversation(
-      p.insertConversation.get(cuid(), inbound.channel, identity.id, identity.customerId, ref, languageFor(customer), at, stamp)!,
-    );
+    const row = p.insertConversation.get(cuid(), inbound.channel, identity.id, identity.customerId, ref, languageFor(customer), at, stamp, at, at)!;
+    conversation = p.conversation({ ...row, lastInboundAt: null, lastMessageAt: null });
   } else {
-    p.refreshConversation.run(ref, identity.customerId, stamp, existing.id);
+    p.refreshConversation.run(ref, identity.customerId, stamp, at, at, existing.id);
     conversation = p.conversation({ ...existing, ref, customerId: identity.customerId, updatedAt: stamp });
   }
   const inboundId = cuid();
@@ -186,7 +206,6 @@ function begin(p: Prepared, { inbound, now, languageFor }: BeginTurnInput): Star
     if (isUniqueViolation(e)) throw new DuplicateMessage(conversation.id);
     throw e;
   }
-  p.updateConversation(['lastInboundAt', 'lastMessageAt']).run(at, at, conversation.id);
   const openEscalation = p.openEscalation.get(conversation.id) !== undefined;
   return { duplicate: false, identity: { ...identity, customer }, customer, conversation, inboundId, openEscalation };
 }

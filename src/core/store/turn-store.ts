@@ -64,6 +64,8 @@ export type SendAttempt =
  * rows they write read back identically through Prisma.
  */
 export interface TurnStore {
+  /** Which implementation this is (shown by the bench). */
+  readonly kind: 'sqlite' | 'prisma';
   /**
    * Dedupes on (channel, channelMessageId), upserts the channel identity and its conversation (refreshing the ref
    * and the customer link), stores the inbound message (`received`) and stamps lastInboundAt/lastMessageAt.
