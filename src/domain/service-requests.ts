@@ -6,23 +6,13 @@ import type { ServiceRequest, Prisma } from '../generated/sqlite/client.ts';
 import type { CoreDeps } from '../core/turn.ts';
 import { t } from '../i18n/index.ts';
 import { parseMobile } from './complaints/answers.ts';
-import { createWithReference } from './complaints/reference.ts';
+import { createWithReference } from './reference-numbers.ts';
 import { raiseEscalation, recordInteraction } from './escalations.ts';
+import { SERVICE_TYPES, type ServiceType } from './service-types.ts';
 import { maskBankCard, maskName, maskPhone, maskText } from './pii.ts';
 
-export const SERVICE_REQUEST_TYPES = [
-  'change_phone',
-  'change_address',
-  'change_beneficiary',
-  'change_bank',
-  'surrender',
-  'reinstatement',
-  'reissue',
-  'payment_frequency',
-  'policy_loan',
-  'survival_benefit',
-] as const;
-export type ServiceRequestType = (typeof SERVICE_REQUEST_TYPES)[number];
+export const SERVICE_REQUEST_TYPES = SERVICE_TYPES;
+export type ServiceRequestType = ServiceType;
 
 export const isServiceRequestType = (v: unknown): v is ServiceRequestType => SERVICE_REQUEST_TYPES.includes(v as ServiceRequestType);
 

@@ -6,7 +6,7 @@
 import type { WhistleblowReport } from '../generated/sqlite/client.ts';
 import type { CoreDeps } from '../core/turn.ts';
 import { t } from '../i18n/index.ts';
-import { createWithReference } from './complaints/reference.ts';
+import { createWithReference } from './reference-numbers.ts';
 import { raiseEscalation } from './escalations.ts';
 
 /** What the reporter told us. */

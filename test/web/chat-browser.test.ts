@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.ts';
 import { createTestApp } from '../helpers/app.ts';
 
-/** Debian's chromium package; `.ci/run` installs it. Without it this test is skipped with the package named. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`chat-browser: skipped — ${CHROMIUM} not found; install Debian's "chromium" package (apt-get install chromium)`);
+warnIfNoChromium('chat-browser');
 
 describe.skipIf(!hasChromium)('chat page in headless Chromium (needs the Debian package "chromium")', () => {
   let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -17,11 +14,7 @@ describe.skipIf(!hasChromium)('chat page in headless Chromium (needs the Debian 
   afterAll(async () => app.cleanup());
 
   it('a person types a message and sees the reply, and can switch to English', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ locale: 'zh-CN' });
       await page.goto(url);

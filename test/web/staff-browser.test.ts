@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffRoutes } from '../../src/web/staff/routes.ts';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { scriptedChat } from '../helpers/script.ts';
 
-/** Debian's chromium package; `.ci/run` installs it. Without it this test is skipped with the package named. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`staff-browser: skipped — ${CHROMIUM} not found; install Debian's "chromium" package (apt-get install chromium)`);
+warnIfNoChromium('staff-browser');
 
 describe.skipIf(!hasChromium)('staff page in headless Chromium (needs the Debian package "chromium")', () => {
   let app: TestApp;
@@ -24,11 +21,7 @@ describe.skipIf(!hasChromium)('staff page in headless Chromium (needs the Debian
     await chat.send('转人工');
     const escalation = await app.db.escalation.findFirstOrThrow();
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ locale: 'zh-CN' });
       await page.goto(`${url}/staff`);

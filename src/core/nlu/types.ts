@@ -20,19 +20,7 @@ export const INTENTS = [
 export type Intent = (typeof INTENTS)[number];
 
 /** The 保全 (policy administration) operations recognised in text. */
-export const SERVICE_TYPES = [
-  'change_phone',
-  'change_address',
-  'change_beneficiary',
-  'change_bank',
-  'surrender',
-  'reinstatement',
-  'reissue',
-  'payment_frequency',
-  'policy_loan',
-  'survival_benefit',
-] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number];
+export { SERVICE_TYPES, type ServiceType } from '../../domain/service-types.ts';
 
 /** Entities found in one message. Every field is optional: absent means "not mentioned". */
 export interface Entities {

@@ -5,7 +5,7 @@ import { categoriseComplaint, type ComplaintCategory } from './categorise.ts';
 import { complaintDeadlines, type ComplaintDeadlines } from './deadlines.ts';
 import { escalateComplaint } from './escalate.ts';
 import { hasNewFacts, sameSubject } from './matching.ts';
-import { createWithReference } from './reference.ts';
+import { createWithReference } from '../reference-numbers.ts';
 import { workCalendarOf, type ComplainantRole, type ComplaintDeps } from './types.ts';
 
 /** One complaint as collected from the complainant (only what the 2020 rules, art. 13, allow to be asked). */

@@ -1,7 +1,7 @@
-import { Prisma } from '../../generated/sqlite/client.ts';
-import { AnxinError } from '../../core/errors.ts';
-import { shanghaiDate } from '../calendar/shanghai-time.ts';
-import { formatRef, type RefPrefix } from '../numbers.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
+import { AnxinError } from '../core/errors.ts';
+import { shanghaiDate } from './calendar/shanghai-time.ts';
+import { formatRef, type RefPrefix } from './numbers.ts';
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
 
@@ -9,7 +9,7 @@ const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownR
 const ATTEMPTS = 8;
 
 /**
- * Creates a row under a new reference number (`TS`/`BQ`/`JB` + Shanghai date + 6 digits): the sequence is the
+ * Creates a row under a new reference number (`BA`/`TS`/`BQ`/`JB` + Shanghai date + 6 digits): the sequence is the
  * count of today's numbers + 1; when two requests race for it the unique index rejects one, which retries with a
  * random jump ahead. `create` must insert the row with the number it is given.
  */
