@@ -45,6 +45,21 @@ async function main(): Promise<void> {
   if (recovered) logger.info({ recovered }, 'picked up messages left unsent by the last run');
   const scheduler = config.ANXIN_JOBS_ENABLED ? startScheduler(app) : undefined;
   const url = await app.listen();
+  const base = url.replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
+  if (process.stdout.isTTY) {
+    // A plain banner for people; the JSON log lines below are for log collectors.
+    console.log(
+      [
+        '',
+        '  安心 Anxin is running',
+        `  web chat     ${base}/`,
+        `  staff page   ${base}/staff   (this machine only)`,
+        `  health       ${base}/healthz`,
+        `  WeChat ${config.WECHAT_ENABLED ? 'on' : 'off'} · Slack ${slackMod ? 'on' : 'off'} · scheduled care ${scheduler ? 'on' : 'off'}   (see README "Configuration")`,
+        '',
+      ].join('\n'),
+    );
+  }
   logger.info(`web chat:   ${url.replace('0.0.0.0', 'localhost')}/`);
   logger.info(`health:     ${url.replace('0.0.0.0', 'localhost')}/healthz`);
   const stoppers: Array<() => Promise<void>> = [];
