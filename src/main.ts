@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { buildApp, type AnxinApp } from './app.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { reportRoutes } from './web/report/routes.ts';
 import { staffRoutes } from './web/staff/routes.ts';
 import { ConfigError, loadConfig, slackEnabled } from './config/load.ts';
 import { createLogger } from './core/logger.ts';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     db,
     config,
     logger,
-    routes: [staffRoutes(() => app), ...(slackMod && slackReceiver ? [slackMod.slackRoutes(slackReceiver)] : [])],
+    routes: [staffRoutes(() => app), reportRoutes(() => app), ...(slackMod && slackReceiver ? [slackMod.slackRoutes(slackReceiver)] : [])],
   });
   const recovered = await app.delivery.recoverInterrupted();
   if (recovered) logger.info({ recovered }, 'picked up messages left unsent by the last run');
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
         '  安心 Anxin is running',
         `  web chat     ${base}/`,
         `  staff page   ${base}/staff   (this machine only)`,
+        `  report       ${base}/staff/report`,
         `  health       ${base}/healthz`,
         `  WeChat ${config.WECHAT_ENABLED ? 'on' : 'off'} · Slack ${slackMod ? 'on' : 'off'} · scheduled care ${scheduler ? 'on' : 'off'}   (see README "Configuration")`,
         '',
