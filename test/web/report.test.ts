@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../prisma/seed/index.ts';
 import { fixedClock } from '../../src/core/clock.ts';
+import { INTENTS } from '../../src/core/nlu/types.ts';
 import { reportRoutes } from '../../src/web/report/routes.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { scriptedChat } from '../helpers/script.ts';
@@ -29,6 +30,11 @@ describe('staff report with charts', () => {
     expect(r.body).not.toContain('compliance');
     const en = await app.server.inject({ url: '/staff/report?lang=en', remoteAddress: '127.0.0.1' });
     expect(en.body).toContain('What customers asked for');
+  });
+
+  it('only ever stores intents from the fixed contract (seeded and live messages alike)', async () => {
+    const rows = await app.db.message.findMany({ where: { intent: { not: null } }, select: { intent: true }, distinct: ['intent'] });
+    for (const r of rows) expect(INTENTS).toContain(r.intent);
   });
 
   it('is served to this machine only', async () => {

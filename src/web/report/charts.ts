@@ -15,9 +15,10 @@ export function svgChart(option: echarts.EChartsOption, width = 560, height = 28
 export function barChart(title: string, labels: string[], values: number[], color = '#0a7c66'): string {
   return svgChart({
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    grid: { left: 48, right: 16, top: 40, bottom: 56 },
-    xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 8 ? 40 : 0, fontSize: 11 } },
-    yAxis: { type: 'value', minInterval: 1 },
+    grid: { left: 48, right: 16, top: 56, bottom: 72 },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 4 ? 35 : 0, fontSize: 11 } },
+    // Head-room above the tallest bar so its value label never touches the title.
+    yAxis: { type: 'value', minInterval: 1, max: (v: { max: number }) => Math.max(1, Math.ceil(v.max * 1.25)) },
     series: [{ type: 'bar', data: values, itemStyle: { color }, label: { show: true, position: 'top', fontSize: 10 } }],
   });
 }
