@@ -116,9 +116,12 @@ class Turn {
     if (!text && kind === 'image' && !this.state.active) return void this.said.push(say('dialog:photoNoContext'), menu());
     if (isResubscribe(text)) return void this.said.push(...(await optIn(this.s)));
 
+    const offered = this.state.offered;
+    this.state.offered = undefined;
     if (isCancel(text)) return this.cancel();
     if (this.state.pending && (await this.answerPending(text))) return;
     if (this.state.active) return this.continueActive(text);
+    if (offered?.values.includes(text) && this.flows.has(offered.flow)) return this.start(offered.flow, text);
     return this.route(text);
   }
 
@@ -259,6 +262,8 @@ class Turn {
     }
     this.state.active = undefined;
     if (run.outcome === 'handoff') return this.handoff(`${def.id}:needs_person`, QUEUE_OF[def.id]);
+    const values = run.said.flatMap((m) => (m.choices ?? []).map((c) => c.value).filter((v): v is string => Boolean(v)));
+    if (values.length) this.state.offered = { flow: def.id, values };
     this.offerResume();
   }
 

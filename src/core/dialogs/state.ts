@@ -19,6 +19,11 @@ export interface DialogState {
   pending?: { kind: 'switch'; intent: Intent; text: string } | { kind: 'resume' } | { kind: 'human' };
   /** Unclear turns in a row (two → offer a human). */
   unclear: number;
+  /**
+   * Buttons a finished flow offered last turn (e.g. suggested questions): pressing one goes back to that flow rather
+   * than through intent routing, so a suggested "撞车了怎么报案？" is answered as a question, not read as a claim.
+   */
+  offered?: { flow: string; values: string[] };
 }
 
 export const emptyState = (): DialogState => ({ v: 1, unclear: 0 });

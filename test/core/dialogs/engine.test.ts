@@ -71,4 +71,17 @@ describe('dialog engine: what every conversation gets', () => {
     await chat.app.db.conversation.update({ where: { id: conv.id }, data: { dialogState: state as object } });
     await chat.send('张三').expectReply(/重新开始/);
   });
+
+  it('a pressed suggestion goes back to the flow that offered it, not through intent routing', async () => {
+    chat = await scriptedChat();
+    const r = await chat.send('车险有哪些问题').expectChoice(/撞车了怎么报案/);
+    const suggestion = r.replies.flatMap((x) => x.choices ?? []).find((c) => /撞车了怎么报案/.test(c.value))!;
+    // On its own this text reads as a claim report; pressed as a suggestion it is the FAQ question.
+    const answer = await chat.send(suggestion.value);
+    expect(answer.replies.map((x) => x.text).join('\n')).not.toMatch(/保单号/);
+    expect(await chat.app.db.interaction.count({ where: { kind: 'consultation' } })).toBe(1);
+    expect((await chat.app.db.conversation.findFirstOrThrow()).dialogState).not.toHaveProperty('active.flow', 'claim_report');
+    // Typed freely later, the same words start a claim report.
+    await chat.send('撞车了怎么报案？要注意什么？').expectReply(/保单号|报案/);
+  });
 });
