@@ -19,29 +19,44 @@ const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
  * insured) name. Three failures lock verification for 30 minutes. Never says which part was wrong.
  */
 export async function verifyIdentity(deps: Pick<CoreDeps, 'db' | 'clock'>, identityId: string, claim: VerifyClaim): Promise<VerifyResult> {
-  const now = deps.clock.now();
-  const identity = await deps.db.channelIdentity.findUniqueOrThrow({ where: { id: identityId } });
-  if (identity.verifyLockedUntil && identity.verifyLockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: identity.verifyLockedUntil };
-
-  let customer: Customer | null = null;
-  if ('phone' in claim) {
-    const candidates = await deps.db.customer.findMany({ where: { phone: claim.phone.replace(/\D/g, '') } });
-    customer = candidates.find((c) => c.idMasked?.toUpperCase().endsWith(claim.idLast4.toUpperCase())) ?? null;
-  } else {
+  const r = await lockedAttempt(deps, identityId, async () => {
+    if ('phone' in claim) {
+      const candidates = await deps.db.customer.findMany({ where: { phone: claim.phone.replace(/\D/g, '') } });
+      return candidates.find((c) => c.idMasked?.toUpperCase().endsWith(claim.idLast4.toUpperCase())) ?? null;
+    }
     const policy = await deps.db.policy.findUnique({
       where: { number: claim.policyNumber.toUpperCase() },
       include: { holder: true, insured: true },
     });
-    if (policy) {
-      const name = norm(claim.name);
-      if (norm(policy.holder.name) === name) customer = policy.holder;
-      else if (policy.insured && norm(policy.insured.name) === name) customer = policy.insured;
-    }
-  }
+    if (!policy) return null;
+    const name = norm(claim.name);
+    if (norm(policy.holder.name) === name) return policy.holder;
+    return policy.insured && norm(policy.insured.name) === name ? policy.insured : null;
+  });
+  return r.ok ? { ok: true, customer: r.value } : r;
+}
 
-  if (customer) {
-    await deps.db.channelIdentity.update({ where: { id: identityId }, data: { verifyFailures: 0, verifyLockedUntil: null } });
-    return { ok: true, customer };
+export type AttemptResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'mismatch'; remaining: number }
+  | { ok: false; reason: 'locked'; lockedUntil: Date };
+
+/**
+ * Runs one identity check under the channel identity's attempt counter: refused while locked; a null from `check`
+ * counts as a failure, and the third failure locks for 30 minutes; a success resets the counter. Every check that
+ * proves who someone is (verification, the claim flow's policy-owner check) goes through here, so guesses cannot be
+ * spread across them.
+ */
+export async function lockedAttempt<T>(deps: Pick<CoreDeps, 'db' | 'clock'>, identityId: string, check: () => Promise<T | null>): Promise<AttemptResult<T>> {
+  const now = deps.clock.now();
+  const identity = await deps.db.channelIdentity.findUniqueOrThrow({ where: { id: identityId } });
+  if (identity.verifyLockedUntil && identity.verifyLockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: identity.verifyLockedUntil };
+  const value = await check();
+  if (value !== null) {
+    if (identity.verifyFailures || identity.verifyLockedUntil) {
+      await deps.db.channelIdentity.update({ where: { id: identityId }, data: { verifyFailures: 0, verifyLockedUntil: null } });
+    }
+    return { ok: true, value };
   }
   const failures = identity.verifyFailures + 1;
   if (failures >= MAX_VERIFY_FAILURES) {

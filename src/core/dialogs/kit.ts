@@ -55,6 +55,9 @@ export interface AskSpec {
   freeText?: boolean;
 }
 
+/** "Shall I connect you to a person, or try again?" — said after three invalid answers. */
+export const offerHumanSay = () => say('dialog:tooManyTries', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.tryAgain' }]);
+
 const target = (state: string) => `#${FLOW_ID}.${state}`;
 
 /** A question step (see module comment). Use as a top-level state of a flow machine. */
@@ -90,9 +93,9 @@ export function ask(spec: AskSpec): any {
       },
       offerHuman: {
         tags: ['waiting'],
-        entry: say('dialog:tooManyTries', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.tryAgain' }]),
+        entry: offerHumanSay(),
         on: {
-          REPEAT: { actions: say('dialog:tooManyTries', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.tryAgain' }]) },
+          REPEAT: { actions: offerHumanSay() },
           ANSWER: [
             { guard: ({ event }: { event: AnswerEvent }) => wantsHuman(event), target: target('handoff') },
             { target: 'asking' },

@@ -1,6 +1,6 @@
 import type { Customer, Policy } from '../../generated/sqlite/client.ts';
 import type { CoreDeps } from '../../core/turn.ts';
-import { MAX_VERIFY_FAILURES, VERIFY_LOCK_MS } from '../verification.ts';
+import { lockedAttempt } from '../verification.ts';
 
 /**
  * The policy a claim is reported on, as kept in the dialog snapshot (plain JSON). Only built after the reporter
@@ -90,24 +90,12 @@ export async function checkPolicyOwner(
   ref: PolicyRef,
   proof: OwnerProof,
 ): Promise<OwnerCheckResult> {
-  const now = deps.clock.now();
-  const identity = await deps.db.channelIdentity.findUniqueOrThrow({ where: { id: identityId } });
-  if (identity.verifyLockedUntil && identity.verifyLockedUntil > now) return { ok: false, reason: 'locked', lockedUntil: identity.verifyLockedUntil };
-
-  const policy = await findPolicy(deps, ref);
-  const person = policy ? matchOwner(policy, proof) : null;
-  if (policy && person) {
-    if (identity.verifyFailures) await deps.db.channelIdentity.update({ where: { id: identityId }, data: { verifyFailures: 0 } });
-    return { ok: true, policy: toClaimPolicy(policy, person) };
-  }
-  const failures = identity.verifyFailures + 1;
-  if (failures >= MAX_VERIFY_FAILURES) {
-    const lockedUntil = new Date(now.getTime() + VERIFY_LOCK_MS);
-    await deps.db.channelIdentity.update({ where: { id: identityId }, data: { verifyFailures: 0, verifyLockedUntil: lockedUntil } });
-    return { ok: false, reason: 'locked', lockedUntil };
-  }
-  await deps.db.channelIdentity.update({ where: { id: identityId }, data: { verifyFailures: failures } });
-  return { ok: false, reason: 'mismatch', remaining: MAX_VERIFY_FAILURES - failures };
+  const r = await lockedAttempt(deps, identityId, async () => {
+    const policy = await findPolicy(deps, ref);
+    const person = policy ? matchOwner(policy, proof) : null;
+    return policy && person ? toClaimPolicy(policy, person) : null;
+  });
+  return r.ok ? { ok: true, policy: r.value } : r;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { assign, enqueueActions, fromPromise } from 'xstate';
 import { photosOptional, storeAttachments, type StoredAttachments } from '../../../../domain/claims/index.ts';
-import { FLOW_ID, MAX_TRIES, say, sayWith, setSlots, wantsHuman } from '../../kit.ts';
+import { FLOW_ID, MAX_TRIES, offerHumanSay, say, sayWith, setSlots, wantsHuman } from '../../kit.ts';
 import type { AnswerEvent, FlowContext, FlowServices } from '../../types.ts';
 
 const DONE = /^(好了|好|好的|完成|完成了|完毕|发完了|发完|就这些|就这些了|没有了|没了|ok|okay|done|finished|that's all|that is all|all done)[!！。.～~ ]*$/i;
@@ -82,9 +82,9 @@ export function photoStep(): any {
       },
       offerHuman: {
         tags: ['waiting'],
-        entry: say('dialog:tooManyTries', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.tryAgain' }]),
+        entry: offerHumanSay(),
         on: {
-          REPEAT: { actions: say('dialog:tooManyTries', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.tryAgain' }]) },
+          REPEAT: { actions: offerHumanSay() },
           ANSWER: [
             { guard: ({ event }: Args) => wantsHuman(event), target: `#${FLOW_ID}.handoff` },
             { guard: ({ event }: Args) => event.attachmentCount > 0, target: 'store' },

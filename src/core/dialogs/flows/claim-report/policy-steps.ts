@@ -64,6 +64,16 @@ export function policyStates(s: FlowServices, next: string): Record<string, any>
       value: p.number,
     }));
 
+  // Both identity checks share one attempt counter (src/domain/verification.ts): locked ends the flow.
+  const lockedOut = {
+    guard: ({ event }: Args) => event.output.reason === 'locked',
+    target: 'done',
+    actions: [
+      assign({ outcome: 'declined' }),
+      sayWith((_c, e) => ({ key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } })),
+    ],
+  };
+
   return {
     policy: {
       always: [
@@ -134,14 +144,7 @@ export function policyStates(s: FlowServices, next: string): Record<string, any>
         input: ({ context }: Args) => slot(context, 'verifyClaim'),
         onDone: [
           { guard: ({ event }: Args) => event.output.ok, target: 'policy_load', actions: [setSlots(() => ({ verifyClaim: undefined })), say('verify:ok')] },
-          {
-            guard: ({ event }: Args) => event.output.reason === 'locked',
-            target: 'done',
-            actions: [
-              assign({ outcome: 'declined' }),
-              sayWith((_c, e) => ({ key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } })),
-            ],
-          },
+          lockedOut,
           {
             target: 'policy_number',
             actions: [setSlots(() => ({ verifyClaim: undefined })), sayWith((_c, e) => ({ key: 'verify:mismatch', vars: { remaining: e.output.remaining } }))],
@@ -174,14 +177,7 @@ export function policyStates(s: FlowServices, next: string): Record<string, any>
               sayWith((_c, e) => selected(e.output.policy)),
             ],
           },
-          {
-            guard: ({ event }: Args) => event.output.reason === 'locked',
-            target: 'done',
-            actions: [
-              assign({ outcome: 'declined' }),
-              sayWith((_c, e) => ({ key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } })),
-            ],
-          },
+          lockedOut,
           {
             target: 'policy_number',
             actions: [
