@@ -43,7 +43,12 @@ export interface AnswerEvent {
 export interface RepeatEvent {
   type: 'REPEAT';
 }
-export type FlowEvent = AnswerEvent | RepeatEvent;
+/** Replace earlier answers (a correction); every flow machine accepts it in every state (see kit `flowSetup`). */
+export interface CorrectEvent {
+  type: 'CORRECT';
+  slots: Record<string, unknown>;
+}
+export type FlowEvent = AnswerEvent | RepeatEvent | CorrectEvent;
 
 export interface ChoiceSpec {
   /** Catalog key of the label. */
@@ -89,6 +94,15 @@ export interface FlowDefinition {
   /** Catalog key naming the flow for the customer ("报案", "投诉"...), used in switch/resume offers. */
   titleKey: string;
   create(services: FlowServices): AnyStateMachine;
+  /**
+   * Slot updates a free-text message implies when it corrects an earlier answer ("不对 时间说错了 是上周五下午三点半"
+   * → `{ incidentAt, incidentText, incidentPrecision }`), or null when it names nothing this flow stores. Pure; the
+   * engine decides whether the message is a correction (correction words, or any such message at the read-back)
+   * and then delivers the updates as a `CORRECT` event before repeating the current question.
+   */
+  correct?(event: AnswerEvent, context: FlowContext, services: FlowServices): Record<string, unknown> | null;
+  /** Catalog keys naming each correctable slot ("时间", "地点"), used in "已将时间更正为…". */
+  slotNames?: Record<string, string>;
 }
 
 export type { Entities, Intent, InboundAttachment };
