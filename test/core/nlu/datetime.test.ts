@@ -18,7 +18,9 @@ describe('Chinese relative expressions, resolved in Asia/Shanghai', () => {
     ['三天前摔伤了', '2026-03-15T00:00:00+08:00', 'day', '三天前'],
     ['上上周三', '2026-03-04T00:00:00+08:00', 'day', '上上周三'],
     ['下周一上午来办', '2026-03-23T10:00:00+08:00', 'hour', '下周一上午'],
-    ['星期天下午', '2026-03-22T15:00:00+08:00', 'hour', '星期天下午'],
+    // A bare weekday is the one just past (customers report what happened); 这/下 name the coming ones.
+    ['星期天下午', '2026-03-15T15:00:00+08:00', 'hour', '星期天下午'],
+    ['这周日下午', '2026-03-22T15:00:00+08:00', 'hour', '这周日下午'],
     ['凌晨两点', '2026-03-18T02:00:00+08:00', 'hour', '凌晨两点'],
     ['中午1点', '2026-03-18T13:00:00+08:00', 'hour', '中午1点'],
     ['两点一刻', '2026-03-18T02:15:00+08:00', 'minute', '两点一刻'],
@@ -40,7 +42,7 @@ describe('Chinese relative expressions, resolved in Asia/Shanghai', () => {
 });
 
 describe('absolute dates', () => {
-  it('reads month/day (nearest year), full dates and ISO dates with a time', () => {
+  it('reads month/day (most recent past year), full dates and ISO dates with a time', () => {
     expect(dt('3月5日住的院')).toEqual({ iso: '2026-03-05T00:00:00+08:00', precision: 'day', text: '3月5日' });
     expect(dt('12月30日')?.iso).toBe('2025-12-30T00:00:00+08:00'); // said in March: last December
     expect(dt('2026-11-20')?.iso).toBe('2026-11-20T00:00:00+08:00');

@@ -3,7 +3,7 @@
  * first (reference numbers, then ID numbers, then phones, plates, dates, and finally amounts).
  */
 import type { Entities } from '../types.ts';
-import { foldText } from '../normalize.ts';
+import { foldText, HAN_RE } from '../normalize.ts';
 import { findAmounts } from './amounts.ts';
 import { findEnDateTime } from './datetime-en.ts';
 import { findZhDateTime } from './datetime-zh.ts';
@@ -47,8 +47,8 @@ export function extractEntities(text: string, now: Date): Entities {
   setIf('phone', take(findPhones(rest)));
   setIf('plate', take(findPlates(rest)));
 
-  const zh = findZhDateTime(rest, now);
-  const dt = zh ?? findEnDateTime(rest, now);
+  // English text goes to the English reader first: the Chinese grammar would take "3:30" out of "Friday at 3:30pm".
+  const dt = HAN_RE.test(rest) ? (findZhDateTime(rest, now) ?? findEnDateTime(rest, now)) : (findEnDateTime(rest, now) ?? findZhDateTime(rest, now));
   if (dt) {
     e.datetime = dt;
     const at = rest.indexOf(dt.text);
