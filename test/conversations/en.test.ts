@@ -1,0 +1,3 @@
+import { corpusSuite } from './corpus-suite.ts';
+
+corpusSuite('en');
