@@ -11,6 +11,11 @@ const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 export const TRAIN_FILE = path.join(DATA_DIR, 'train.jsonl');
 /** The bundled held-out evaluation set: never used for training. */
 export const EVAL_FILE = path.join(DATA_DIR, 'eval.jsonl');
+/**
+ * A second held-out set, written from real customer phrasing before the question-vs-action tuning of issue 11 and
+ * never used to tune lexicons, rules or training data.
+ */
+export const HELDOUT_FILE = path.join(DATA_DIR, 'heldout.jsonl');
 
 const isIntent = (s: unknown): s is Intent => typeof s === 'string' && (INTENTS as readonly string[]).includes(s);
 
