@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { detectPolicyTopics, isAboutMyPolicy, policyFacts, renderPolicyAnswer } from '../../../src/domain/policy-answers.ts';
-import { claimDeps } from './deps.ts';
-import { seedCustomers } from './seed.ts';
+import { detectPolicyTopics, isAboutMyPolicy, policyFacts, renderPolicyAnswer } from '../../src/domain/policy-answers/index.ts';
+import { claimDeps } from './claims/deps.ts';
+import { seedCustomers } from './claims/seed.ts';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -45,7 +45,7 @@ describe('questions about my policy', () => {
   });
 
   it('renders single-premium and whole-life policies and an overview of every topic', () => {
-    const base = { number: 'LF2024000009', line: 'life', product: '终身寿险', status: 'active', effectiveDate: '2020-01-01', premium: 100000, paymentFrequency: 'single' };
+    const base = { number: 'LF2024000009', line: 'life', product: '终身寿险', status: 'active', role: 'holder' as const, effectiveDate: '2020-01-01', premium: 100000, paymentFrequency: 'single' };
     const en = renderPolicyAnswer('en', [base], []);
     expect(en).toMatch(/\[Life\] LF2024000009/);
     expect(en).toMatch(/no expiry date/);

@@ -2,12 +2,13 @@
  * 咨询 — questions. General questions are answered from the knowledge base in one turn (the flow ends at once,
  * so the next message is routed afresh); when the knowledge base is unsure it offers its likeliest questions as
  * buttons (the button sends the question back) and a person. Questions about the customer's *own* policy
- * (expiry, next premium, coverage, status, agent) need identity verification and are answered from the database.
+ * (expiry, premium and next due date, sum insured, status, agent, cooling-off, arrears, surrender) or open business
+ * need identity verification and are answered from the database.
  * Every answer is recorded on the customer's timeline as a consultation.
  */
 import { fromPromise } from 'xstate';
 import { recordInteraction } from '../../../domain/escalations.ts';
-import { detectPolicyTopics, isAboutMyPolicy, policyFacts, renderPolicyAnswer, type PolicyTopic } from '../../../domain/policy-answers.ts';
+import { answerMyQuestion, detectPolicyTopics, isAboutMyPolicy, type PolicyTopic } from '../../../domain/policy-answers/index.ts';
 import { finalStates, FLOW_ID, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices, SayEvent } from '../types.ts';
@@ -52,12 +53,13 @@ function create(s: FlowServices) {
       }
       return { key: 'inquiry:kb.noAnswer', choices: [human] };
     }),
-    policyAnswer: fromPromise(async ({ input }: { input: { policyNumber?: string; topics: PolicyTopic[] } }): Promise<Said> => {
+    // Own-data answers (see README, "What a customer can ask about their own policies"): reached only after the
+    // verify states, so `s.customer` is the verified customer; an insured-only person gets no holder finances.
+    policyAnswer: fromPromise(async ({ input }: { input: { question: string; policyNumber?: string; topics: PolicyTopic[] } }): Promise<Said> => {
       if (!s.customer) return { key: 'inquiry:policy.none' };
-      const facts = await policyFacts(s, s.customer, { policyNumber: input.policyNumber });
-      if (!facts.length) return input.policyNumber ? { key: 'inquiry:policy.notFound', vars: { number: input.policyNumber } } : { key: 'inquiry:policy.none' };
-      await consult(`my_policy:${input.topics.join(',') || 'overview'} ${facts.map((f) => f.number).join(' ')}`);
-      return { key: 'inquiry:policy.answer', vars: { text: renderPolicyAnswer(s.lang, facts, input.topics) } };
+      const a = await answerMyQuestion(s, s.customer, s.lang, { text: input.question, topics: input.topics, policyNumber: input.policyNumber });
+      await consult(a.summary);
+      return { key: a.key, vars: a.vars, ...(a.offerPerson ? { choices: [human] } : {}) };
     }),
   };
 
@@ -76,7 +78,7 @@ function create(s: FlowServices) {
     policy_answer: {
       invoke: {
         src: 'policyAnswer',
-        input: ({ context }: Args) => ({ policyNumber: context.slots.policyNumber, topics: context.slots.topics ?? [] }),
+        input: ({ context }: Args) => ({ question: context.slots.question, policyNumber: context.slots.policyNumber, topics: context.slots.topics ?? [] }),
         onDone: { target: 'done', actions: sayWith((_c, e) => e.output) },
       },
     },
