@@ -6,16 +6,19 @@ import type { Nlu, NluResult } from '../nlu/types.ts';
 import type { Responder, TurnContext } from '../turn.ts';
 import { handOff } from './handoff.ts';
 import { isCancel, isNo, isYes } from './kit.ts';
+import { answerAside, kbKnows } from './aside.ts';
+import { interruptAfterRefusal, interruptBefore, type Interruption, type TurnFacts } from './interrupts.ts';
+import { isSupervisorRequest } from '../nlu/acts/index.ts';
+import type { FlowContext } from './types.ts';
 import { optIn, optOut } from './subscription.ts';
 import { runFlow, type FlowRun } from './runner.ts';
 import { emptyState, readState, type DialogState, type FlowSlot } from './state.ts';
-import type { FlowDefinition, FlowExtras, FlowServices, SayEvent } from './types.ts';
+import type { FlowDefinition, FlowEvent, FlowExtras, FlowServices, SayEvent } from './types.ts';
 import type { Queue } from '../../domain/escalations.ts';
 
 /** Below this the engine asks the customer to choose instead of guessing. */
 export const CLARIFY_BELOW = 0.6;
-/** Mid-flow, a different intent must be at least this sure before the engine offers to switch. */
-export const SWITCH_AT = 0.85;
+export { SWITCH_AT } from './interrupts.ts';
 
 const QUEUE_OF: Record<string, Queue> = {
   claim_report: 'claims',
@@ -118,7 +121,7 @@ class Turn {
 
     const offered = this.state.offered;
     this.state.offered = undefined;
-    if (isCancel(text)) return this.cancel();
+    if (isCancel(text, { yesNo: Boolean(this.state.pending || this.state.active?.yesNo) }) && !this.state.active) return this.cancel();
     if (this.state.pending && (await this.answerPending(text))) return;
     if (this.state.active) return this.continueActive(text);
     if (offered?.values.includes(text) && this.flows.has(offered.flow)) return this.start(offered.flow, text);
@@ -180,31 +183,85 @@ class Turn {
     return false;
   }
 
+  /**
+   * A message while a flow waits: interruptions first (see interrupts.ts), then the step's own answer. A strict
+   * step gets the message first; a refused answer is then examined as an interruption before the refusal is kept.
+   */
   private async continueActive(text: string): Promise<void> {
     const active = this.state.active!;
-    const { intent, confidence, entities } = this.nlu;
-    if (intent === 'human_agent' && confidence >= 0.6) {
-      this.state.suspended = active;
-      this.state.active = undefined;
-      return this.handoff('human_agent', QUEUE_OF[active.flow]);
+    const def = this.flows.get(active.flow);
+    const answer = { type: 'ANSWER' as const, text, nlu: this.nlu, attachmentCount: this.s.inbound.attachments?.length ?? 0 };
+    const priorContext = (active.snapshot as { context?: FlowContext } | undefined)?.context;
+    const facts: TurnFacts = {
+      text,
+      nlu: this.nlu,
+      flow: active.flow,
+      flows: new Set(this.flows.keys()),
+      freeText: Boolean(active.freeText),
+      yesNo: Boolean(active.yesNo),
+      corrections: () => (def?.correct && priorContext && text ? def.correct(answer, priorContext, this.s) : null),
+      kbKnows: (q) => kbKnows(this.s, q),
+    };
+    const before = text ? interruptBefore(facts) : null;
+    if (before) return this.interrupt(before, active, text);
+    if (active.freeText || !def || def.version !== active.version) return this.step(active, answer);
+
+    let trial: FlowRun;
+    try {
+      trial = await runFlow(def.create(this.s), { snapshot: active.snapshot, event: answer });
+    } catch {
+      return this.step(active, answer);
     }
-    const hasData = Boolean(entities.policyNumber || entities.claimNumber || entities.complaintNumber || entities.phone || entities.idNumber || entities.datetime || entities.plate);
-    if (intent !== active.flow && this.flows.has(intent) && confidence >= SWITCH_AT && !active.freeText && !hasData) {
-      this.state.pending = { kind: 'switch', intent, text };
-      this.said.push(say('dialog:switchOffer', { current: this.title(active.flow), next: this.title(intent) }, yesNo));
-      return;
+    const priorTries = priorContext?.tries ?? 0;
+    const refused = !trial.done && (trial.context.tries > priorTries || (/offerHuman/.test(trial.stateValue) && !/offerHuman/.test(JSON.stringify((active.snapshot as { value?: unknown })?.value ?? ''))));
+    const after = refused && text ? interruptAfterRefusal(facts) : null;
+    if (after) return this.interrupt(after, active, text);
+    await this.after(def, trial, active.startedAt);
+  }
+
+  private async interrupt(what: Interruption, active: FlowSlot, text: string): Promise<void> {
+    switch (what.kind) {
+      case 'cancel':
+        return this.cancel();
+      case 'human':
+        this.state.suspended = active;
+        this.state.active = undefined;
+        return this.handoff(what.supervisor ? 'supervisor_request' : 'human_agent', QUEUE_OF[active.flow], what.supervisor);
+      case 'switch':
+        this.state.pending = { kind: 'switch', intent: what.intent, text };
+        this.said.push(say('dialog:switchOffer', { current: this.title(active.flow), next: this.title(what.intent) }, yesNo));
+        return;
+      case 'question':
+        this.said.push(...(await answerAside(this.s, this.flows.get('inquiry'), text, this.nlu)));
+        this.said.push(say('dialog:aside.back', { flow: this.title(active.flow) }));
+        return this.step(active, { type: 'REPEAT' });
+      case 'correct': {
+        const def = this.flows.get(active.flow);
+        const names = Object.keys(what.slots)
+          .map((k) => def?.slotNames?.[k])
+          .filter((k, i, all): k is string => Boolean(k) && all.indexOf(k) === i);
+        this.said.push(say(names.length ? 'dialog:corrected' : 'dialog:correctedGeneric', { fields: names.map((k) => this.tr(k)).join('、') }));
+        return this.step(active, [{ type: 'CORRECT', slots: what.slots }, { type: 'REPEAT' }]);
+      }
+      case 'vent':
+        this.said.push(say('dialog:empathy', undefined, [{ key: 'dialog:choice.human' }]));
+        return this.step(active, { type: 'REPEAT' });
     }
-    await this.step(active, { type: 'ANSWER', text, nlu: this.nlu, attachmentCount: this.s.inbound.attachments?.length ?? 0 });
+  }
+
+  private tr(key: string): string {
+    return t(this.s.lang, key);
   }
 
   private async route(text: string): Promise<void> {
     const { intent, confidence, alternatives, sentiment } = this.nlu;
+    if (isSupervisorRequest(text)) return this.handoff('supervisor_request', undefined, true);
     const unclear = confidence < CLARIFY_BELOW || intent === 'other';
     if (unclear) {
       this.state.unclear += 1;
       if (this.state.unclear >= 2 || sentiment === 'negative') {
         this.state.pending = { kind: 'human' };
-        this.said.push(say('dialog:unclearOfferHuman', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.menu' }]));
+        this.said.push(say(sentiment === 'negative' ? 'dialog:empathyOfferHuman' : 'dialog:unclearOfferHuman', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.menu' }]));
         return;
       }
       const options = [{ intent, confidence }, ...alternatives].map((a) => a.intent).filter((i, k, all) => CLARIFY_INTENTS.includes(i) && all.indexOf(i) === k).slice(0, 3);
@@ -218,8 +275,9 @@ class Turn {
     if (intent === 'human_agent') return this.handoff('human_agent');
     if (intent === 'unsubscribe') return void this.said.push(...(await optOut(this.s)));
     if (!this.flows.has(intent)) return void this.said.push(say('dialog:notUnderstood'), menu());
+    // An upset customer hears that first, with a person one tap away; the flow then starts helping at once.
+    if (sentiment === 'negative') this.said.push(say('dialog:empathy', undefined, [{ key: 'dialog:choice.human' }]));
     await this.start(intent, text);
-    if (sentiment === 'negative' && intent !== 'complaint') this.said.push(say('dialog:negativeOfferHuman', undefined, [{ key: 'dialog:choice.human' }]));
   }
 
   private greetingKey(text: string): string {
@@ -235,7 +293,7 @@ class Turn {
     await this.after(def, run, this.s.clock.now().toISOString());
   }
 
-  private async step(slot: FlowSlot, event: Parameters<typeof runFlow>[1]['event']): Promise<void> {
+  private async step(slot: FlowSlot, event: FlowEvent | FlowEvent[]): Promise<void> {
     const def = this.flows.get(slot.flow);
     if (!def || def.version !== slot.version) {
       this.state.active = undefined;
@@ -244,7 +302,7 @@ class Turn {
     }
     let run: FlowRun;
     try {
-      run = await runFlow(def.create(this.s), { snapshot: slot.snapshot, event });
+      run = await runFlow(def.create(this.s), { snapshot: slot.snapshot, events: Array.isArray(event) ? event : [event] });
     } catch (err) {
       this.s.logger.error({ err, conversationId: this.s.conversation.id, flow: slot.flow }, 'flow step failed');
       this.state.active = undefined;
@@ -257,7 +315,7 @@ class Turn {
   private async after(def: FlowDefinition, run: FlowRun, startedAt: string): Promise<void> {
     this.said.push(...run.said);
     if (!run.done) {
-      this.state.active = { flow: def.id, version: def.version, snapshot: run.snapshot, startedAt, freeText: run.freeText };
+      this.state.active = { flow: def.id, version: def.version, snapshot: run.snapshot, startedAt, freeText: run.freeText, yesNo: run.yesNo };
       return;
     }
     this.state.active = undefined;
@@ -273,9 +331,10 @@ class Turn {
     this.said.push(say('dialog:resumeOffer', { flow: this.title(this.state.suspended.flow) }, yesNo));
   }
 
-  private async handoff(reason: string, queue?: Queue): Promise<void> {
+  private async handoff(reason: string, queue?: Queue, supervisor = false): Promise<void> {
     this.state.pending = undefined;
     this.state.unclear = 0;
+    if (supervisor) this.said.push(say('dialog:supervisor'));
     this.said.push(...(await handOff(this.s, { reason, queue })));
   }
 }

@@ -5,7 +5,8 @@
  * invalid answers offer a human.
  */
 import { assign, emit, setup, type AnyActorLogic } from 'xstate';
-import type { AnswerEvent, ChoiceSpec, FlowContext, FlowEmitted, FlowEvent, FlowInput, SayEvent } from './types.ts';
+import { isAffirm, isCancelRequest, isDeny, isHumanRequest } from '../nlu/acts/index.ts';
+import type { AnswerEvent, ChoiceSpec, CorrectEvent, FlowContext, FlowEmitted, FlowEvent, FlowInput, SayEvent } from './types.ts';
 
 /** Invalid answers in a row before a human is offered. */
 export const MAX_TRIES = 3;
@@ -20,10 +21,21 @@ type SayFn = (c: FlowContext, event?: any) => SayArgs;
  * `setup()` with Anxin's flow types. Pass the flow's promise actors (DB work) — they close over the turn's services.
  */
 export function flowSetup<A extends Record<string, AnyActorLogic>>(actors: A) {
-  return setup({
+  const base = setup({
     types: {} as { context: FlowContext; events: FlowEvent; input: FlowInput; emitted: FlowEmitted },
     actors,
   });
+  // Every flow accepts CORRECT in every state (a root transition without target): the engine delivers a
+  // correction of an earlier answer, then REPEAT re-asks the current question with the corrected data.
+  const createMachine: typeof base.createMachine = (config) =>
+    base.createMachine({
+      ...config,
+      on: {
+        CORRECT: { actions: assign(({ context, event }: { context: FlowContext; event: CorrectEvent }) => ({ slots: { ...context.slots, ...event.slots } })) },
+        ...(config.on as object),
+      },
+    } as typeof config);
+  return { ...base, createMachine };
 }
 
 /** Initial context from the flow's input; `prefill` may take slots from the message that started the flow. */
@@ -51,8 +63,10 @@ export interface AskSpec {
   parse: (e: AnswerEvent, c: FlowContext) => Record<string, unknown> | null;
   /** Top-level state to go to next. */
   next: string;
-  /** A free-text step (descriptions): the engine does not offer to switch flows on intent changes here. */
+  /** A free-text step (descriptions): a switch to another need must be stated plainly to be taken as one. */
   freeText?: boolean;
+  /** A yes/no step: "不用了" answers it rather than abandoning the flow. */
+  yesNo?: boolean;
 }
 
 /** "Shall I connect you to a person, or try again?" — said after three invalid answers. */
@@ -65,7 +79,7 @@ export function ask(spec: AskSpec): any {
   const hint = spec.hint ?? spec.prompt;
   return {
     initial: 'asking',
-    meta: { freeText: Boolean(spec.freeText) },
+    meta: { freeText: Boolean(spec.freeText), yesNo: Boolean(spec.yesNo) },
     states: {
       asking: {
         tags: ['waiting'],
@@ -125,19 +139,17 @@ export function confirm(spec: { prompt: SayFn; slot?: string; next: string }): a
     hint: () => ({ key: 'dialog:hint.yesNo', choices: yesNo }),
     parse: (e) => (isYes(e.text) ? { [slot]: true } : isNo(e.text) ? { [slot]: false } : null),
     next: spec.next,
+    yesNo: true,
   });
 }
 
-const YES = /^(是|是的|对|对的|确认|确定|好|好的|可以|行|嗯+|没错|正确|需要|要|y|yes|yeah|yep|ok|okay|sure|correct|confirm)[!！。.～~ ]*$/i;
-const NO = /^(不|不是|否|不对|错|不用|不需要|不要|没有|无|n|no|nope|not|wrong|none)[!！。.～~ ]*$/i;
-/** True for a clear yes (是/对/确认/yes/ok ...). */
-export const isYes = (text: string) => YES.test(text.trim());
-/** True for a clear no (不/否/不是/no ...). */
-export const isNo = (text: string) => NO.test(text.trim());
+/** True for a clear yes, as people type it (是/对/嗯 对/就这个号/yes/yep that's it ...). */
+export const isYes = (text: string) => isAffirm(text);
+/** True for a clear no (不/否/不是/不用这个号/no ...). */
+export const isNo = (text: string) => isDeny(text);
 
-const CANCEL = /^(取消|算了|不办了|不用了|退出|结束|cancel|stop it|quit|exit|never ?mind|forget it)[!！。.～~ ]*$/i;
-/** 取消 / 算了 / cancel — ends the current flow. */
-export const isCancel = (text: string) => CANCEL.test(text.trim());
+/** 取消 / 算了吧 / 不报了 / 我不想投诉了 / cancel / forget it — ends the current flow. */
+export const isCancel = (text: string, opts: { yesNo?: boolean } = {}) => isCancelRequest(text, opts);
 
 /** The customer asks for a person (button or words). */
-export const wantsHuman = (e: AnswerEvent) => e.nlu.intent === 'human_agent' || /人工|客服|agent|human|person/i.test(e.text);
+export const wantsHuman = (e: AnswerEvent) => e.nlu.intent === 'human_agent' || isHumanRequest(e.text);

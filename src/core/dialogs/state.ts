@@ -7,6 +7,8 @@ export interface FlowSlot {
   snapshot: unknown;
   startedAt: string;
   freeText?: boolean;
+  /** The step waiting is a yes/no question. */
+  yesNo?: boolean;
 }
 
 /** What is stored in Conversation.dialogState. Plain JSON so a restart resumes at the same step. */

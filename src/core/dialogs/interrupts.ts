@@ -1,0 +1,82 @@
+/**
+ * What a message sent in the middle of a flow is: an answer to the step, or one of the moves customers make at any
+ * step — give up, ask for a person, ask a question, switch to another need, correct an earlier answer, vent.
+ * Built once here so every present and future flow gets the same behaviour (issue 11, "Interruptions everywhere").
+ *
+ * Two checks, because steps differ: a free-text step (a place, a description) would accept anything as its answer,
+ * so interruptions are recognised *before* the step sees the message; a strict step (a date, a phone, yes/no, a
+ * choice, photos) is given the message first and only a refused answer is examined as an interruption, so a valid
+ * answer that happens to look like something else ("不是" at a yes/no question) is never misread.
+ */
+import { hasCorrectionCue, isCancelRequest, isHumanRequest, isQuestionForm, isSupervisorRequest } from '../nlu/acts/index.ts';
+import { compact } from '../nlu/acts/confirm.ts';
+import type { Intent, NluResult } from '../nlu/types.ts';
+
+export type Interruption =
+  | { kind: 'cancel' }
+  | { kind: 'human'; supervisor: boolean }
+  | { kind: 'switch'; intent: Intent }
+  | { kind: 'question' }
+  | { kind: 'correct'; slots: Record<string, unknown> }
+  | { kind: 'vent' };
+
+/** A different need must be at least this sure before it interrupts a flow. */
+export const SWITCH_AT = 0.85;
+
+export interface TurnFacts {
+  text: string;
+  nlu: NluResult;
+  /** The flow in progress. */
+  flow: string;
+  /** Flows that exist (a switch only goes to one of them). */
+  flows: ReadonlySet<string>;
+  /** The waiting step takes free text. */
+  freeText: boolean;
+  /** The waiting step is a yes/no question. */
+  yesNo: boolean;
+  /** Slot updates the flow reads from the message as a correction (FlowDefinition.correct), or null. */
+  corrections: () => Record<string, unknown> | null;
+  /** The knowledge base has a confident answer to the text. */
+  kbKnows: (text: string) => boolean;
+}
+
+const hasData = (n: NluResult) => {
+  const e = n.entities;
+  return Boolean(e.policyNumber || e.claimNumber || e.complaintNumber || e.serviceNumber || e.phone || e.idNumber || e.datetime || e.plate);
+};
+
+const NEED_VERB = /^(?:那|那我|我|我们)?(?:要|想|想要|需要|得|还要|还想|申请|帮我|给我|麻烦|请)?(?:先)?(?:报案|报个案|投诉|举报|查|查询|查一下|办|办理|改|退保|转人工)|^(?:i(?:'d| would)? (?:want|like|need)|can i|help me|let me|i have to)/i;
+/** A plainly stated need ("我要投诉", "查一下理赔进度"), not an answer that merely mentions one ("全额退还保费"). */
+const plainStatement = (text: string) => compact(text).length <= 16 && !isQuestionForm(text) && NEED_VERB.test(text.trim());
+
+/** Checked before any step sees the message. */
+export function interruptBefore(f: TurnFacts): Interruption | null {
+  if (isCancelRequest(f.text, { yesNo: f.yesNo })) return { kind: 'cancel' };
+  const human = f.nlu.intent === 'human_agent' && f.nlu.confidence >= 0.6;
+  // In a free-text answer "你们客服人员态度很差" mentions staff without asking for one: there only a short request counts.
+  if (isSupervisorRequest(f.text) || ((human || isHumanRequest(f.text)) && (!f.freeText || compact(f.text).length <= 20)))
+    return { kind: 'human', supervisor: isSupervisorRequest(f.text) };
+  if (!f.freeText) return null;
+  if (hasCorrectionCue(f.text)) {
+    const slots = f.corrections();
+    if (slots && Object.keys(slots).length) return { kind: 'correct', slots };
+  }
+  if (isSwitch(f) && plainStatement(f.text)) return { kind: 'switch', intent: f.nlu.intent };
+  if (isQuestionForm(f.text) && ((f.nlu.intent === 'inquiry' && f.nlu.confidence >= 0.5) || f.kbKnows(f.text))) return { kind: 'question' };
+  return null;
+}
+
+/** Checked after a strict step refused the message as its answer. */
+export function interruptAfterRefusal(f: TurnFacts): Interruption | null {
+  const slots = f.corrections();
+  if (slots && Object.keys(slots).length && (hasCorrectionCue(f.text) || f.yesNo)) return { kind: 'correct', slots };
+  if (isSwitch(f) && !hasData(f.nlu)) return { kind: 'switch', intent: f.nlu.intent };
+  if (isQuestionForm(f.text)) return { kind: 'question' };
+  if (f.nlu.sentiment === 'negative') return { kind: 'vent' };
+  return null;
+}
+
+function isSwitch(f: TurnFacts): boolean {
+  const { intent, confidence } = f.nlu;
+  return intent !== f.flow && intent !== 'inquiry' && f.flows.has(intent) && confidence >= SWITCH_AT;
+}
