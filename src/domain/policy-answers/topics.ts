@@ -33,7 +33,7 @@ const LINE_WORDS: Array<[RegExp, LineFilter]> = [
   [/医疗险|医疗保险|百万医疗|medical|health insurance/i, { line: 'health', product: /医疗|medical/i }],
   [/寿险|人寿|终身寿|定期寿|年金|两全|life (?:insurance|policy|cover)|\blife\b/i, { line: 'life' }],
   [/车险|车子|汽车|机动车|交强|商业险|\b(?:car|auto|motor|vehicle)\b/i, { line: 'auto' }],
-  [/家财|家庭财产|财产险|房子|房屋|\b(?:home|property|household)\b/i, { line: 'property' }],
+  [/家财险?|家庭财产险?|财产险|房子|房屋|\b(?:home|property|household)\b/i, { line: 'property' }],
   [/意外险|意外保险|accident/i, { line: 'accident' }],
   [/旅行险|旅游险|境外险|travel/i, { line: 'travel' }],
 ];
