@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { createHomophoneCorrector } from './homophones.ts';
 import type { Analyzer } from './search-index.ts';
 import { chineseCanonicalizer } from './synonyms.ts';
 import { isCjk, normalize } from './text.ts';
@@ -37,10 +38,11 @@ function bigrams(text: string, out: string[] = []): string[] {
 /**
  * Chinese analyser: normalise → fold synonyms → segment with jieba (the stock dictionary plus the synonym and
  * `words` lists) → drop stopwords → add character bigrams. Bigrams keep typos and oddly segmented colloquial text
- * partly matchable where whole words fail: 交强线 (typo) still shares 交强 with 交强险. A typo in the middle of a
- * three-character word breaks both of its bigrams, so such queries usually end up as suggestions, not answers.
+ * partly matchable where whole words fail: 交强线 (typo) still shares 交强 with 交强险. Queries (not entries) are
+ * first passed through {@link createHomophoneCorrector}, which repairs IME homophone typos of domain words
+ * (犹预期 → 犹豫期) that bigrams cannot recover.
  */
-export function createZhAnalyzer(synonyms: KbSynonyms): Analyzer {
+export function createZhAnalyzer(synonyms: KbSynonyms, phrasings: readonly string[] = []): Analyzer {
   const jieba = Jieba.withDict(dict);
   const extra = new Set<string>();
   for (const group of synonyms.zh) group.forEach((w) => extra.add(normalize(w)));
@@ -49,6 +51,17 @@ export function createZhAnalyzer(synonyms: KbSynonyms): Analyzer {
   const userDict = [...extra].filter((w) => [...w].length > 1 && !/\s/.test(w)).map((w) => `${w} 20000 n`);
   if (userDict.length > 0) jieba.loadDict(Buffer.from(userDict.join('\n') + '\n'));
   const canonicalize = chineseCanonicalizer(synonyms.zh, normalize);
+  // Homophone typos are corrected towards the words the knowledge base itself uses (its questions, alternatives,
+  // tags and synonyms). A stretch jieba knows as a word on its own (no HMM guessing) is never rewritten.
+  const vocabulary = new Set(extra);
+  for (const p of phrasings) for (const w of jieba.cut(normalize(p), false)) vocabulary.add(w.trim());
+  const homophones = createHomophoneCorrector({
+    vocabulary,
+    isWord: (t) => {
+      const cut = jieba.cut(t, false);
+      return cut.length === 1 && cut[0] === t;
+    },
+  });
 
   return {
     analyze(text) {
@@ -67,6 +80,9 @@ export function createZhAnalyzer(synonyms: KbSynonyms): Analyzer {
       }
       bigrams(run, grams);
       return { words, grams };
+    },
+    correct(text) {
+      return homophones.correct(normalize(text));
     },
     subterms(word) {
       return [...word].length > 2 && [...word].every(isCjk) ? bigrams(word) : [];

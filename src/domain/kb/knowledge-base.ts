@@ -4,7 +4,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { createEnAnalyzer } from './analyzer-en.ts';
 import { createZhAnalyzer } from './analyzer-zh.ts';
 import { readKnowledgeFiles } from './read-files.ts';
-import { LangIndex, type RankedEntry } from './search-index.ts';
+import { LangIndex, leadOver, type RankedEntry } from './search-index.ts';
 import type { KbAnswer, KbHit, KnowledgeBase } from './types.ts';
 
 /**
@@ -13,22 +13,34 @@ import type { KbAnswer, KbHit, KnowledgeBase } from './types.ts';
  * - `minEvidence`: the entry covers real information from the query — more than one distinctive word's worth
  *   (units: the IDF of a word no entry uses; one word unique to a single entry is ≈ 0.8);
  * - `minCoverage`: the query is not mostly about something else;
- * - no near tie: runner-up score / top score ≤ `maxRunnerUpRatio`, unless coverage ≥ `sureCoverage`.
- * Calibrated on test/domain/kb/fixtures (on-topic paraphrases against off-topic chat); `npm run bench kb` prints
- * the resulting rates. Staff can tighten it per deployment through {@link LoadOptions}.
+ * - no near tie: runner-up score / top score ≤ `maxRunnerUpRatio`, unless coverage ≥ `sureCoverage` or the top
+ *   entry covers at least `minLead` evidence the runner-up does not (its distinctive word: "grace" in "how long is
+ *   the grace period" against the waiting-period entry, which shares "how long" and "period").
+ * When not confident, an entry is offered as a "did you mean" suggestion only when it is genuinely close:
+ * coverage ≥ `suggestCoverage` and evidence ≥ `suggestEvidence`; otherwise the customer hears an honest "I don't
+ * know" and is offered a person, not unrelated buttons.
+ * Calibrated on test/domain/kb/fixtures/scope.ts and paraphrases.ts (in-scope paraphrases, typos and English
+ * against out-of-scope requests); test/domain/kb/scope.test.ts prints precision and recall, `npm run bench kb`
+ * the rates on the held-out list. Staff can tighten it per deployment through {@link LoadOptions}.
  */
 export interface ConfidencePolicy {
   minEvidence: number;
   minCoverage: number;
   maxRunnerUpRatio: number;
   sureCoverage: number;
+  minLead: number;
+  suggestCoverage: number;
+  suggestEvidence: number;
 }
 
 export const DEFAULT_CONFIDENCE: ConfidencePolicy = {
-  minEvidence: 0.9,
-  minCoverage: 0.2,
+  minEvidence: 0.8,
+  minCoverage: 0.3,
   maxRunnerUpRatio: 0.7,
   sureCoverage: 0.75,
+  minLead: 0.4,
+  suggestCoverage: 0.6,
+  suggestEvidence: 0.1,
 };
 
 export interface LoadOptions {
@@ -43,11 +55,20 @@ export function defaultKbDir(): string {
 /** How many question titles to offer when not confident. */
 const SUGGESTIONS = 3;
 
+/** Whether a ranked entry is close enough to the question to be offered as a "did you mean" choice. */
+export function isClose(r: RankedEntry, policy: ConfidencePolicy): boolean {
+  return r.exact || (r.coverage >= policy.suggestCoverage && r.evidence >= policy.suggestEvidence);
+}
+
 /** Applies a confidence policy to ranked results (exported for calibration tools and tests). */
 export function isConfident(ranked: readonly RankedEntry[], policy: ConfidencePolicy): boolean {
   const [top, runnerUp] = ranked;
   if (!top) return false;
-  const clearWinner = !runnerUp || runnerUp.score / top.score <= policy.maxRunnerUpRatio || top.coverage >= policy.sureCoverage;
+  const clearWinner =
+    !runnerUp ||
+    runnerUp.score / top.score <= policy.maxRunnerUpRatio ||
+    top.coverage >= policy.sureCoverage ||
+    leadOver(top, runnerUp) >= policy.minLead;
   if (top.exact) return true;
   return top.evidence >= policy.minEvidence && top.coverage >= policy.minCoverage && clearWinner;
 }
@@ -59,9 +80,10 @@ export function isConfident(ranked: readonly RankedEntry[], policy: ConfidencePo
 export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
   const { entries, synonyms } = await readKnowledgeFiles(dir);
   const policy: ConfidencePolicy = { ...DEFAULT_CONFIDENCE, ...options.confidence };
+  const zhPhrasings = entries.flatMap((e) => [e.zh.question, ...e.zh.alternatives, ...e.tags]);
   const indexes: Record<Lang, LangIndex> = {
-    zh: new LangIndex(entries, (e) => e.zh, { analyzer: createZhAnalyzer(synonyms), prefix: false }),
-    en: new LangIndex(entries, (e) => e.en, { analyzer: createEnAnalyzer(synonyms), prefix: true }),
+    zh: new LangIndex(entries, (e) => e.zh, { analyzer: createZhAnalyzer(synonyms, zhPhrasings), prefix: false }),
+    en: new LangIndex(entries, (e) => e.en, { analyzer: createEnAnalyzer(synonyms), prefix: true, fuzzy: true }),
   };
   const byId = new Map(entries.map((e) => [e.id, e]));
   Object.freeze(entries);
@@ -88,7 +110,7 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
         score: top.score,
         coverage: top.coverage,
         confident,
-        suggestions: confident ? [] : ranked.map((r) => entries[r.index][lang].question),
+        suggestions: confident ? [] : ranked.filter((r) => isClose(r, policy)).map((r) => entries[r.index][lang].question),
       };
     },
   };

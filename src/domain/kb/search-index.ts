@@ -13,12 +13,19 @@ export interface Analyzer {
   analyze(text: string): { words: string[]; grams: string[] };
   /** Smaller pieces of a word that earn partial coverage credit when the whole word is not in an entry. */
   subterms(word: string): string[];
+  /** Optional query-only repair before analysis (Chinese homophone typos); entries are indexed as written. */
+  correct?(text: string): { text: string; corrections: Array<{ from: string; to: string }> };
 }
 
 export interface LangIndexOptions {
   analyzer: Analyzer;
   /** English allows prefix matches of longer terms (reimburs → reimbursement); Chinese bigrams need none. */
   prefix: boolean;
+  /**
+   * Spelling tolerance: a query word the index does not know is read as the indexed word one edit away (two for
+   * words of eight letters or more), when there is one — "grase" → "grace". English only; Chinese uses homophones.
+   */
+  fuzzy?: boolean;
 }
 
 export interface RankedEntry {
@@ -33,6 +40,39 @@ export interface RankedEntry {
   evidence: number;
   /** The query is, up to case, spacing and punctuation, one of this entry's own phrasings (e.g. a tapped suggestion). */
   exact: boolean;
+  /**
+   * Per query word, the credit (0–1) this entry earns times the word's IDF, in evidence units; lets the caller
+   * see how much of the query the first entry covers that the runner-up does not (see {@link leadOver}).
+   */
+  credits: number[];
+}
+
+/** Evidence the first entry covers that the second does not: a distinctive word only the first holds is ≈ 0.8. */
+export function leadOver(first: RankedEntry, second: RankedEntry | undefined): number {
+  if (!second) return first.evidence;
+  return first.credits.reduce((sum, c, i) => sum + Math.max(0, c - (second.credits[i] ?? 0)), 0);
+}
+
+/** Optimal-string-alignment distance (a swap of neighbours is one edit), cut off once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /** Key for exact-phrasing lookups: case, spaces, punctuation and emoji do not matter. */
@@ -164,8 +204,33 @@ export class LangIndex {
     return [first, ...ranked].slice(0, limit);
   }
 
-  private rank(text: string, limit: number): RankedEntry[] {
-    const { words, grams } = this.options.analyzer.analyze(text);
+  /** The indexed term a misspelt word most likely stands for, or the word itself. */
+  private spell(word: string): string {
+    if (!this.options.fuzzy || word.length < 4 || /\d/.test(word) || this.forms(word).length > 0) return word;
+    const max = word.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    let bestHolders = -1;
+    for (const term of this.vocabulary) {
+      if (Math.abs(term.length - word.length) > max || term.length < 4) continue;
+      const d = editDistance(word, term, max);
+      if (d > max) continue;
+      const s = this.terms.get(term)!;
+      const holders = s.strong.size * 2 + s.weak.size;
+      if (d < bestDistance || (d === bestDistance && holders > bestHolders)) {
+        best = term;
+        bestDistance = d;
+        bestHolders = holders;
+      }
+    }
+    return best ?? word;
+  }
+
+  private rank(query: string, limit: number): RankedEntry[] {
+    const text = this.options.analyzer.correct?.(query).text ?? query;
+    const analysed = this.options.analyzer.analyze(text);
+    const words = analysed.words.map((w) => this.spell(w));
+    const grams = analysed.grams;
     if (words.length === 0 && grams.length === 0) return [];
     // A word no entry uses gets the highest IDF, so words from other topics pull coverage down.
     const weighted = [...new Set(words)].map((word) => {
@@ -181,6 +246,7 @@ export class LangIndex {
       .map((r) => {
         const index = r.id as number;
         let covered = 0;
+        const credits: number[] = [];
         for (const w of weighted) {
           const credit =
             w.forms.length > 0
@@ -189,8 +255,9 @@ export class LangIndex {
                 ? w.parts.reduce((sum, p) => sum + this.credit(p, index), 0) / w.parts.length
                 : 0;
           covered += credit * w.weight;
+          credits.push((credit * w.weight) / unit);
         }
-        return { index, score: r.score, coverage: total > 0 ? covered / total : 0, evidence: covered / unit, exact: false };
+        return { index, score: r.score, coverage: total > 0 ? covered / total : 0, evidence: covered / unit, exact: false, credits };
       });
   }
 }
