@@ -89,8 +89,8 @@ describe('claim_report dialog', () => {
     await c.send('13987654321').expectReply(/on your Property policy PR2024000003/);
     expect(c.last()).toMatch(/When did it happen/);
     await c.send('yesterday at 3pm').expectReply(/Where did it happen/);
-    await c.send('Room 1201, 8 Jianguo Road, Chaoyang, Beijing').expectReply(/describe briefly what happened/);
-    await c.send('Someone broke in and stole my laptop and jewellery').expectReply(/police report/);
+    // "my home was burgled" in the first message is the description: not asked again.
+    await c.send('Room 1201, 8 Jianguo Road, Chaoyang, Beijing').expectReply(/police report/);
     await c.send('not yet').expectReply(/send photos of the scene/);
     await c.send('done').expectReply(/at least one photo/);
     await c.send('', photo('door.jpg', 'broken-door')).expectReply(/Received 1 photo/);
@@ -102,7 +102,7 @@ describe('claim_report dialog', () => {
     expect(c.last()).toMatch(/List of damaged or lost property/);
     expect(c.last()).toMatch(/report the theft to the police/);
     const claim = await c.app.db.claim.findFirstOrThrow({ include: { attachments: true } });
-    expect(claim).toMatchObject({ line: 'property', customerId: seed.li.id, callbackPhone: '13600001111', policeReport: 'no' });
+    expect(claim).toMatchObject({ line: 'property', customerId: seed.li.id, callbackPhone: '13600001111', policeReport: 'no', description: 'my home was burgled' });
     expect(claim.attachments).toHaveLength(1);
     // Reporting by policy number does not verify the identity.
     expect((await c.app.db.channelIdentity.findFirstOrThrow()).customerId).toBeNull();
@@ -220,8 +220,8 @@ describe('claim_report dialog', () => {
     const { c, dir, seed } = await chat();
     await linkIdentity(c.app.db, c.user, seed.zhang.id);
     await c.send('我的车AU2024000001昨天下午三点被撞了').expectReply(/什么地点/);
-    await c.send('北京市朝阳区建国路').expectReply(/事故经过/);
-    await c.send('倒车时撞到柱子，后保险杠刮花').expectReply(/受伤/);
+    // "被撞了" in the first message is the description: the next question is about injuries.
+    await c.send('北京市朝阳区建国路').expectReply(/受伤/);
     await c.send('没有').expectReply(/对方车辆/);
     await c.send('没有').expectReply(/交警/);
     await c.send('还没有').expectReply(/现场照片/); // a button label the NLU reads as claim_status: no switch offer here

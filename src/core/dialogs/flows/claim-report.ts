@@ -8,7 +8,6 @@ import { enqueueActions, fromPromise } from 'xstate';
 import {
   createClaimReport,
   documentsKey,
-  formatShanghai,
   isTheft,
   lineNameKey,
   needsHospital,
@@ -19,17 +18,17 @@ import {
   type ClaimPolicy,
 } from '../../../domain/claims/index.ts';
 import { maskPhone } from '../../../domain/pii.ts';
-import { ask, confirm, finalStates, FLOW_ID, flowSetup, initialContext, isNo, isYes, say, setSlots, type SayArgs } from '../kit.ts';
+import { ask, confirm, finalStates, FLOW_ID, flowSetup, initialContext, isNo, isYes, say, setSlots } from '../kit.ts';
 import type { AnswerEvent, FlowContext, FlowDefinition, FlowInput, FlowServices } from '../types.ts';
 import { claimEditStep, isFuture, summaryRows } from './claim-report/summary.ts';
+import { claimCorrections, claimSlotNames, missingFacts, needsTimeOfDay, timeSlots, whenStates, withFacts } from './claim-report/when.ts';
+import { extractClaimFacts } from '../../../domain/claims/extract-facts.ts';
 import { photoStep, storePhotosActor } from './claim-report/photos.ts';
 import { policyActors, policyStates, refOf } from './claim-report/policy-steps.ts';
 
 type Slots = Record<string, any>;
 type Args = { context: FlowContext; event: any };
 const sl = (c: FlowContext) => c.slots as Slots;
-/** kit.ask passes the answer event to `hint` at run time; its type only names the context. */
-const withEvent = (fn: (c: FlowContext, e: AnswerEvent) => SayArgs) => fn as unknown as (c: FlowContext) => SayArgs;
 
 const NONE = /^(没有|没|无|没事|都没事|都没有|无人受伤|没有人受伤|没人受伤|没有对方|单方事故|no|none|nobody|no one.*|no other party|not really)[!！。.～~ ]*$/i;
 const isNone = (e: AnswerEvent) => isNo(e.text) || NONE.test(e.text.trim());
@@ -43,8 +42,9 @@ function create(s: FlowServices) {
     const ref = refOf(input.entities);
     if (ref) out.policyRef = ref;
     const dt = input.entities.datetime;
-    if (dt && !isFuture(dt.iso, s.clock.now())) Object.assign(out, { incidentAt: dt.iso, incidentText: dt.text, incidentPrecision: dt.precision });
-    return out;
+    if (dt && !isFuture(dt.iso, s.clock.now())) Object.assign(out, timeSlots(dt));
+    // Everything else the first message states (place, what happened, injuries, other party, police).
+    return { ...missingFacts(input.text, out), ...out };
   };
 
   const actors = {
@@ -82,6 +82,7 @@ function create(s: FlowServices) {
       always: [
         { guard: lacks('policy'), target: 'policy' },
         { guard: lacks('incidentAt'), target: 'when' },
+        { guard: ({ context }: Args) => needsTimeOfDay(sl(context)), target: 'when_time' },
         { guard: lacks('place'), target: 'place' },
         { guard: lacks('description'), target: 'what' },
         { guard: lacksFor('injuries', needsInjuries), target: 'injuries' },
@@ -97,46 +98,37 @@ function create(s: FlowServices) {
     ...policyStates(s, 'route'),
 
     // --- what happened --------------------------------------------------------------------------------------
-    when: ask({
-      prompt: () => ({ key: 'claim:when.ask' }),
-      hint: withEvent((_c, e) => {
-        const dt = e?.nlu?.entities.datetime;
-        return dt && isFuture(dt.iso, s.clock.now())
-          ? { key: 'claim:when.future', vars: { now: formatShanghai(s.clock.now()) } }
-          : { key: 'claim:when.hint' };
-      }),
-      parse: (e) => {
-        const dt = e.nlu.entities.datetime;
-        if (!dt || isFuture(dt.iso, s.clock.now())) return null;
-        return { incidentAt: dt.iso, incidentText: dt.text, incidentPrecision: dt.precision };
-      },
-      next: 'route',
-    }),
+    ...whenStates(s.clock, 'route'),
     place: ask({
       prompt: () => ({ key: 'claim:place.ask' }),
       hint: () => ({ key: 'claim:place.hint' }),
-      parse: (e) => (meaningful(e.text) ? { place: e.text.trim() } : null),
+      parse: withFacts((e) => {
+        if (!meaningful(e.text)) return null;
+        // "延安高架上，被追尾了": the place alone when the answer also tells other facts.
+        const f = extractClaimFacts(e.text);
+        return { place: f.place && (f.description || f.injuries || f.otherParties) ? f.place : e.text.trim() };
+      }),
       next: 'route',
       freeText: true,
     }),
     what: ask({
       prompt: () => ({ key: 'claim:what.ask' }),
       hint: () => ({ key: 'claim:what.hint' }),
-      parse: (e) => (meaningful(e.text, 3) ? { description: e.text.trim() } : null),
+      parse: withFacts((e) => (meaningful(e.text, 3) ? { description: e.text.trim() } : null)),
       next: 'route',
       freeText: true,
     }),
     injuries: ask({
       prompt: () => ({ key: 'claim:injuries.ask', choices: [{ key: 'claim:injuries.none' }] }),
       hint: () => ({ key: 'claim:injuries.hint', choices: [{ key: 'claim:injuries.none' }] }),
-      parse: (e) => (isNone(e) ? { injuries: 'none' } : meaningful(e.text) ? { injuries: e.text.trim() } : null),
+      parse: withFacts((e) => (isNone(e) ? { injuries: 'none' } : meaningful(e.text) ? { injuries: e.text.trim() } : null)),
       next: 'route',
       freeText: true,
     }),
     other_parties: ask({
       prompt: () => ({ key: 'claim:other.ask', choices: [{ key: 'claim:other.none' }] }),
       hint: () => ({ key: 'claim:other.hint', choices: [{ key: 'claim:other.none' }] }),
-      parse: (e) => (isNone(e) ? { otherParties: 'none' } : meaningful(e.text) ? { otherParties: e.text.trim() } : null),
+      parse: withFacts((e) => (isNone(e) ? { otherParties: 'none' } : meaningful(e.text) ? { otherParties: e.text.trim() } : null)),
       next: 'route',
       freeText: true,
     }),
@@ -205,7 +197,7 @@ function create(s: FlowServices) {
         { target: 'edit', actions: setSlots(() => ({ confirmed: undefined })) },
       ],
     },
-    edit: claimEditStep(s.lang),
+    edit: claimEditStep(s.lang, (e) => claimCorrections(e, s.clock.now())),
     file: {
       invoke: {
         src: 'createReport',
@@ -239,5 +231,7 @@ export const flow: FlowDefinition = {
   version: 1,
   titleKey: 'dialog:intentName.claim_report',
   create,
+  correct: (e, _c, s) => claimCorrections(e, s.clock.now()),
+  slotNames: claimSlotNames,
 };
 
