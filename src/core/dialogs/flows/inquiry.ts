@@ -8,6 +8,7 @@
  */
 import { fromPromise } from 'xstate';
 import { recordInteraction } from '../../../domain/escalations.ts';
+import { recordUnanswered } from '../../../domain/kb/unanswered.ts';
 import { answerMyQuestion, detectPolicyTopics, isAboutMyPolicy, type PolicyTopic } from '../../../domain/policy-answers/index.ts';
 import { finalStates, FLOW_ID, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
@@ -30,6 +31,15 @@ function create(s: FlowServices) {
       ...(refId ? { refType: 'KbEntry', refId } : {}),
     });
 
+  // Recording is bookkeeping: a failure is logged and the customer still gets the reply.
+  const recordUnansweredSafely = async (text: string, hadSuggestions: boolean, topEntryId?: string) => {
+    try {
+      await recordUnanswered(s, { text, lang: s.lang, conversationId: s.conversation.id, hadSuggestions, ...(hadSuggestions && topEntryId ? { topEntryId } : {}) });
+    } catch (err) {
+      s.logger.error({ err, conversationId: s.conversation.id }, 'recording an unanswered question failed');
+    }
+  };
+
   const actors = {
     ...verifyActors(s),
     kbAnswer: fromPromise(async ({ input }: { input: { question: string } }): Promise<Said> => {
@@ -44,7 +54,11 @@ function create(s: FlowServices) {
         await consult(`kb:${found.entry.id} ${input.question.slice(0, 200)}`, found.entry.id);
         return { key: 'inquiry:kb.answer', vars: { answer: found.answer } };
       }
+      // Suggestions are only the genuinely close entries (the knowledge base filters them); a question with none is
+      // out of scope: an honest "I cannot answer that" and a person, no unrelated buttons. Either way it is not
+      // answered, so it is recorded for staff to add (issue 11).
       const suggestions = (found?.suggestions ?? []).slice(0, MAX_SUGGESTIONS);
+      await recordUnansweredSafely(input.question, suggestions.length > 0, found?.entry.id);
       if (suggestions.length) {
         return {
           key: 'inquiry:kb.notSure',
