@@ -22,6 +22,11 @@ const C: Record<string, RegExp> = {
   PRODUCT: /重疾|医疗险|意外险|寿险|车险|家财|旅游险|年金险|防癌|交强|三者|惠民保|百万医疗|护理险|分红险|万能险|宠物险|碎屏险|\b(?:critical illness|term life|whole life|travel insurance|car insurance|health plan|medical plan|pet insurance)\b/,
   OFFTOPIC: /天气|下雨|下雪|气温|温度|空气|股票|股价|基金|比特币|黄金|汇率|理财产品|电影|电视剧|歌|游戏|吃什么|外卖|饭|菜|蛋糕|机票|火车票|高铁|航班查|酒店|旅游好|打车|滴滴|快递|淘宝|微信怎么|手机怎么|电脑|wifi|网络|话费|流量|作业|作文|请假条|翻译|笑话|故事|减肥|失眠|感冒|咳嗽|挂号|驾照|护照|户口|社保|公积金|个税|房贷|信用卡|离婚|辞退|违章|加油站|地铁|几点了|星期几|几号|名字|几岁|男朋友|女朋友|你是谁|红包|群|\b(?:weather|rain|snow|stocks?|bitcoin|gold|exchange rate|movie|song|music|game|eat|cook\w*|recipe|cake|pizza|train ticket|hotel|taxi|homework|joke|funny|story|translate|capital|passport|licen[cs]e|wifi|mortgage|date|feelings|chatgpt|model are you)\b/,
   GENERAL: /一般|通常|平均|正常情况|多长时间|\b(?:usually|normally|typically|in general|on average|generally)\b/,
+  // What an operation would cost or return (退保亏多少, 能借多少, 利息): a question for the knowledge base or the
+  // policy's data, not a request to do it.
+  OUTCOME: /亏|损失|划算|划不划算|值不值|能退多少|退多少|退几成|拿回|扣不扣|扣多少|手续费|利息|利率|现金价值|现价|全款|本金|能借多少|额度|\b(?:lose|losing|loss|worth|get back|surrender value|cash value|interest|rate|refund(?:ed)?|how much)\b/,
+  // Paperwork: with CLAIM and QUESTION it marks a question about procedure (住院报销要准备啥材料).
+  DOCS: /材料|资料|单据|票据|发票|证明|病历|原件|复印件|手续|证件|\b(?:documents?|paperwork|papers|receipts?|proof|forms?|certificates?)\b/,
   MY: /我的|我名下|我买的|我家|\b(?:my|mine)\b/,
   MONEY: /钱|费用|多少|金额|元|块|\b(?:money|cost|price|fee|pay\w*|charg\w*|refund)\b/,
 };

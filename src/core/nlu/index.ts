@@ -12,7 +12,7 @@ import { loadExamples, TRAIN_FILE } from './data.ts';
 import { extractEntities } from './entities/extract.ts';
 import { detectLanguage } from './language.ts';
 import { normalizeForClassifier } from './normalize.ts';
-import { detectSentiment } from './sentiment.ts';
+import { detectAnger, detectSentiment, wantsSupervisor } from './sentiment.ts';
 import type { Example, Nlu, NluResult } from './types.ts';
 
 export { INTENTS, SERVICE_TYPES } from './types.ts';
@@ -50,13 +50,16 @@ export function createNlu(opts: { examples?: Example[] } = {}): Nlu {
     classify(text: string, o: { now?: Date } = {}): NluResult {
       const { ranked } = predictIntent(model, text);
       const [top, ...rest] = ranked;
+      const lower = normalizeForClassifier(text);
       return {
         intent: top.intent,
         confidence: round(top.confidence),
         alternatives: rest.slice(0, 3).map((r) => ({ intent: r.intent, confidence: round(r.confidence) })),
         entities: extractEntities(text, o.now ?? new Date()),
         language: detectLanguage(text),
-        sentiment: detectSentiment(normalizeForClassifier(text)),
+        sentiment: detectSentiment(lower),
+        anger: detectAnger(lower),
+        supervisor: wantsSupervisor(lower),
       };
     },
   };

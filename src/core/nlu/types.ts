@@ -61,8 +61,19 @@ export interface NluResult {
   entities: Entities;
   /** The language the customer wrote in (mixed text → zh when Han characters dominate). */
   language: 'zh' | 'en';
-  /** negative = angry/frustrated (the dialog may offer a human). */
+  /**
+   * negative = angry/frustrated (the dialog may offer a human), i.e. `anger` is not `none`. Naming a topic is not a
+   * feeling: "投诉", "I want to check my complaint" or a calm "我的理赔怎么还没到账呀" are neutral.
+   */
   sentiment: 'negative' | 'neutral' | 'positive';
+  /**
+   * How angry the message reads (always set by {@link Nlu.classify}; optional so that hand-built results stay valid):
+   * `upset` = frustrated or impatient (apologise, offer a human); `angry` = insults, accusations of cheating,
+   * threats of media or courts (empathy and a person or supervisor at once, no scripted questions).
+   */
+  anger?: 'none' | 'upset' | 'angry';
+  /** True when the customer asks for a supervisor/manager/boss (叫你们领导来, 找你们老板, "get me your manager"). */
+  supervisor?: boolean;
 }
 
 /** A trained intent classifier plus entity extraction. */
