@@ -17,6 +17,8 @@ export function parseRole(text: string): ComplainantRole | null {
   return null;
 }
 
+const NOT_A_NAME = /投诉|查询|进度|报案|理赔|退保|保单|人工|客服|领导|经理|骗|垃圾|怎么|什么|为什么|我要|我想|不要|不想|你们|[吗呢吧啊]$|[？?！!]|\b(want|complain|claim|policy|status|how|what|why|manager)\b/i;
+
 /** A person's name (for agents: both names): 2–40 characters, no digits, prefixes like 我叫/my name is dropped. */
 export function parseName(text: string): string | null {
   const s = text
@@ -25,6 +27,8 @@ export function parseName(text: string): string | null {
     .replace(/[。.!！]+$/, '')
     .trim();
   if (s.length < 2 || s.length > 40 || /\d/.test(s)) return null;
+  // Requests and questions are not names ("查询投诉进度", "你们这帮骗子"); a pure Han name has at most six characters.
+  if (NOT_A_NAME.test(s) || /^[\u4e00-\u9fff]{7,}$/.test(s)) return null;
   if (!/[\u4e00-\u9fffA-Za-z]{2,}/.test(s)) return null;
   return s;
 }

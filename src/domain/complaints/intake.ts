@@ -62,28 +62,12 @@ export async function fileComplaint(deps: ComplaintDeps, sub: ComplaintSubmissio
   const earlier = await findSameComplaint(deps, sub, category);
   if (earlier) {
     if (!hasNewFacts(`${earlier.subject}\n${earlier.request}\n${earlier.facts}`, `${sub.request}\n${sub.facts}`, sub.materialCount)) {
-      await timeline(deps, sub, earlier, 'duplicate');
-      return { kind: 'duplicate', complaint: earlier };
+      // A verified customer repeating an earlier unlinked complaint (filed before verifying) claims it now.
+      const linked = !earlier.customerId && sub.customerId ? await deps.db.complaint.update({ where: { id: earlier.id }, data: { customerId: sub.customerId } }) : earlier;
+      await timeline(deps, sub, linked, 'duplicate');
+      return { kind: 'duplicate', complaint: linked };
     }
-    const deadlines = complaintDeadlines(cal, { receivedAt: now, materialsComplete: sub.materialsComplete });
-    const complete = sub.materialsComplete;
-    const merged = await deps.db.complaint.update({
-      where: { id: earlier.id },
-      data: {
-        facts: `${earlier.facts}\n[${shanghaiDate(now)}] ${sub.request === earlier.request ? '' : `${sub.request} — `}${sub.facts}`,
-        mergedCount: { increment: 1 },
-        materialsComplete: complete,
-        status: complete ? (earlier.status === 'accepted' ? 'accepted' : 'received') : 'materials_requested',
-        completeAt: complete ? now : null,
-        supplyDeadline: deadlines.supplyDeadline ?? null,
-        acceptanceDeadline: deadlines.acceptanceDeadline,
-        decisionDeadline: deadlines.decisionDeadline ?? null,
-        customerId: earlier.customerId ?? sub.customerId ?? undefined,
-        updatedAt: now,
-      },
-    });
-    if (sub.conversationId) await escalateComplaint(deps, merged, sub.conversationId);
-    await timeline(deps, sub, merged, 'merged');
+    const { complaint: merged, deadlines } = await mergeIntoComplaint(deps, earlier, sub);
     return { kind: 'merged', complaint: merged, deadlines };
   }
 
@@ -124,6 +108,38 @@ export async function fileComplaint(deps: ComplaintDeps, sub: ComplaintSubmissio
   return { kind: 'created', complaint, deadlines };
 }
 
+/** What a repeat or a follow-up adds to a complaint on file. */
+export type ComplaintAddition = Pick<ComplaintSubmission, 'conversationId' | 'identityId' | 'customerId' | 'channel' | 'request' | 'facts' | 'materialsComplete'>;
+
+/**
+ * Adds new facts to a complaint on file (同一投诉的新事实和理由): the facts are appended with today's date, the
+ * statutory time limits count again from now, the complaint is escalated again and put on the customer's timeline.
+ * An unlinked complaint is linked to the verified customer who adds to it.
+ */
+export async function mergeIntoComplaint(deps: ComplaintDeps, earlier: Complaint, sub: ComplaintAddition): Promise<{ complaint: Complaint; deadlines: ComplaintDeadlines }> {
+  const now = deps.clock.now();
+  const deadlines = complaintDeadlines(workCalendarOf(deps.calendar), { receivedAt: now, materialsComplete: sub.materialsComplete });
+  const complete = sub.materialsComplete;
+  const merged = await deps.db.complaint.update({
+    where: { id: earlier.id },
+    data: {
+      facts: `${earlier.facts}\n[${shanghaiDate(now)}] ${sub.request === earlier.request ? '' : `${sub.request} — `}${sub.facts}`,
+      mergedCount: { increment: 1 },
+      materialsComplete: complete,
+      status: complete ? (earlier.status === 'accepted' ? 'accepted' : 'received') : 'materials_requested',
+      completeAt: complete ? now : null,
+      supplyDeadline: deadlines.supplyDeadline ?? null,
+      acceptanceDeadline: deadlines.acceptanceDeadline,
+      decisionDeadline: deadlines.decisionDeadline ?? null,
+      customerId: earlier.customerId ?? sub.customerId ?? undefined,
+      updatedAt: now,
+    },
+  });
+  if (sub.conversationId) await escalateComplaint(deps, merged, sub.conversationId);
+  await timeline(deps, sub, merged, 'merged');
+  return { complaint: merged, deadlines };
+}
+
 /**
  * The earlier complaint this one repeats: same complainant (verified customer, channel identity or phone) and the
  * same subject/category. Complaints that were not accepted do not count.
@@ -144,7 +160,7 @@ async function findSameComplaint(deps: ComplaintDeps, sub: ComplaintSubmission, 
   return candidates.find((c) => sameSubject(key, c)) ?? null;
 }
 
-async function timeline(deps: ComplaintDeps, sub: ComplaintSubmission, c: Complaint, what: 'created' | 'duplicate' | 'merged') {
+async function timeline(deps: ComplaintDeps, sub: Pick<ComplaintSubmission, 'customerId' | 'conversationId' | 'channel'>, c: Complaint, what: 'created' | 'duplicate' | 'merged') {
   await recordInteraction(deps, {
     customerId: sub.customerId ?? c.customerId,
     conversationId: sub.conversationId,

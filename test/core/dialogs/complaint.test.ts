@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restartApp } from '../../helpers/app.ts';
 import { scriptedChat, type ScriptedChat } from '../../helpers/script.ts';
-import { link, seedPeople } from '../../domain/complaints/seed.ts';
+import { fileComplaint } from '../../../src/domain/complaints/intake.ts';
+import { link, seedPeople, WANG } from '../../domain/complaints/seed.ts';
 
 const MIN = 60_000;
 /** Monday 2026-09-28 10:00 in Shanghai: the week before the National Day holiday (Oct 1–7; Oct 10 is a make-up workday). */
@@ -88,8 +89,9 @@ describe('complaint dialog', () => {
     const { c } = await chat();
     const people = await seedPeople(c.app.db);
     await link(c.app.db, c.user, people.chen.id);
-    await c.send('I want to file a complaint').expectChoice(/I am the consumer/);
-    await c.send('I am the consumer').expectReply(/Who or what is the complaint about/);
+    // A verified customer complaining in their own chat is the consumer: the role is not asked.
+    await c.send('I want to file a complaint').expectReply(/Who or what is the complaint about/);
+    expect(c.last()).not.toMatch(/I am the consumer/);
     await c.send('your hotline staff').expectReply(/What would you like us to do/);
     await c.send('An apology and a call back').expectReply(/describe what happened/);
     await c.send('On Friday the hotline staff were rude and hung up on me twice when I asked about my renewal').expectReply(/materials/);
@@ -230,5 +232,107 @@ describe('complaint dialog', () => {
       await second.close();
       await second.db.$disconnect();
     }
+  });
+});
+
+describe('complaint dialog: verified customers, angry customers, cooling-off and open complaints (issue 11)', () => {
+  it('a consumer who verifies during the complaint gets it linked: customer record, timeline and "我的投诉"', async () => {
+    const { c } = await chat();
+    const people = await seedPeople(c.app.db);
+    await c.send('我要投诉').expectChoice(/消费者本人/);
+    await c.send('本人').expectReply(/身份证号后4位/);
+    await c.send(`${WANG.phone} ${WANG.last4}`).expectReply(/身份验证成功/);
+    expect(c.last()).toMatch(/投诉的对象/);
+    await c.send('业务员小刘').expectReply(/诉求/);
+    await c.send('道歉并解释清楚').expectReply(/事情经过/);
+    await c.send('上周业务员小刘电话里态度很差，说话很难听，还直接挂了我的电话').expectReply(/材料/);
+    await c.send('没有').expectReply(/投诉人：王磊（本人）/);
+    await c.send('是').expectReply(/投诉编号：TS20261130000001/);
+    const complaint = await c.app.db.complaint.findFirstOrThrow();
+    expect(complaint.customerId).toBe(people.wang.id);
+    expect(await c.app.db.interaction.count({ where: { kind: 'complaint', customerId: people.wang.id, refId: complaint.id } })).toBe(1);
+    await c.send('我的投诉').expectReply(/您名下的投诉（最近 1 件）/);
+    expect(c.last()).toContain('TS20261130000001');
+  });
+
+  it('a name instead of the identity check carries on unverified; a complaint filed before verifying is claimed when listing', async () => {
+    const { c } = await chat();
+    const people = await seedPeople(c.app.db);
+    await c.send('我要投诉');
+    await c.send('本人').expectReply(/直接告诉我您的姓名/);
+    await c.send('王磊').expectReply(/手机号码/);
+    await c.send(WANG.phone).expectReply(/投诉的对象/);
+    await c.send('理赔部门').expectReply(/诉求/);
+    await c.send('尽快赔付').expectReply(/事情经过/);
+    await c.send('住院理赔材料交了两个月了还没有赔付，打电话一直说在审核').expectReply(/材料/);
+    await c.send('没有').expectReply(/请核对/);
+    await c.send('是').expectReply(/投诉编号/);
+    expect((await c.app.db.complaint.findFirstOrThrow()).customerId).toBeNull();
+    await c.send('查看我的全部投诉').expectReply(/验证身份/);
+    await c.send(`${WANG.phone} ${WANG.last4}`).expectReply(/您名下的投诉（最近 1 件）/);
+    expect((await c.app.db.complaint.findFirstOrThrow()).customerId).toBe(people.wang.id);
+  });
+
+  it('an angry verified customer is not asked who she is; refund and category are read from her words (cooling-off declined)', async () => {
+    const { c } = await chat();
+    const people = await seedPeople(c.app.db);
+    await link(c.app.db, c.user, people.chen.id);
+    await c.send('你们这帮骗子，我买的保险根本不是业务员说的那样，退钱！！！').expectReply(/仍在犹豫期内（至 2026年12月5日周六）/);
+    expect(c.last()).toContain('LF2026000102');
+    expect(c.last()).not.toMatch(/请问您是/);
+    await c.send('继续投诉').expectReply(/“销售行为”方面的问题，对吗/);
+    await c.send('对').expectReply(/投诉的对象/);
+    await c.send('卖给我年金险的业务员').expectReply(/事情经过/);
+    await c.send('11月20日业务员说这是存款，随时可以取，根本没说是保险').expectReply(/材料/);
+    await c.send('没有').expectReply(/诉求：退还已交保费/);
+    expect(c.last()).toContain('投诉人：陈静（本人）');
+    await c.send('是').expectReply(/类别：销售行为/);
+    const row = await c.app.db.complaint.findFirstOrThrow();
+    expect(row).toMatchObject({ customerId: people.chen.id, complainantRole: 'self', category: 'sales_misconduct', request: '退还已交保费' });
+    expect(await c.app.db.serviceRequest.count()).toBe(0);
+  });
+
+  it('venting at a question is acknowledged and does not use up a try', async () => {
+    const { c } = await chat();
+    await c.send('我要投诉').expectChoice(/消费者本人/);
+    await c.send('退钱！！！快点退钱！！！').expectReply(/理解/);
+    expect(c.last()).toMatch(/消费者本人/);
+    await c.send('1').expectReply(/请选择/);
+    await c.send('2').expectReply(/请选择/);
+    expect(c.last()).not.toMatch(/转人工|人工客服/);
+    await c.send('我是消费者本人').expectReply(/姓名/);
+  });
+
+  it('a mis-selling complaint within the cooling-off period can request the surrender at once', async () => {
+    const { c } = await chat();
+    const people = await seedPeople(c.app.db);
+    await link(c.app.db, c.user, people.chen.id);
+    await c.send('我被业务员误导买了年金险，我要投诉').expectReply(/犹豫期内退保可以退还已交保费/);
+    await c.send('申请犹豫期退保').expectReply(/已为您提交犹豫期退保申请，受理号：BQ/);
+    expect(c.last()).toMatch(/还需要继续登记对销售问题的投诉吗/);
+    await c.send('不').expectReply(/本次只办理犹豫期退保/);
+    const request = await c.app.db.serviceRequest.findFirstOrThrow({ include: { policy: true } });
+    expect(request).toMatchObject({ type: 'surrender', customerId: people.chen.id, needsStaff: true });
+    expect(request.policy?.number).toBe('LF2026000102');
+    expect(await c.app.db.complaint.count()).toBe(0);
+  });
+
+  it('an open complaint is mentioned first: the same matter adds to it, a new one carries on', async () => {
+    const { c } = await chat();
+    const people = await seedPeople(c.app.db);
+    await link(c.app.db, c.user, people.wang.id);
+    const deps = { db: c.app.db, clock: c.clock, events: c.app.events, calendar: c.app.services.calendar };
+    const out = await fileComplaint(deps, {
+      customerId: people.wang.id, complainantName: '王磊', complainantRole: 'self', complainantPhone: WANG.phone,
+      subject: '理赔部门', request: '尽快赔付', facts: '住院理赔材料交了两个月了还没有赔付', materialsComplete: true,
+    });
+    const number = out.kind === 'created' ? out.complaint.number : '';
+    await c.send('我要投诉').expectReply(new RegExp(`您目前有正在处理的投诉：\\n· ${number}（理赔）：已登记，待受理，将于 2026年12月15日周二 前作出处理决定`));
+    await c.send('是同一件事').expectReply(new RegExp(`投诉 ${number} 正在处理中`));
+    await c.send('今天理赔员又打电话说还缺一份病历，之前从来没提过').expectReply(new RegExp(`已并入投诉 ${number}`));
+    expect((await c.app.db.complaint.findFirstOrThrow()).mergedCount).toBe(1);
+    await c.send('我要投诉').expectReply(/正在处理的投诉/);
+    await c.send('是新的问题').expectReply(/投诉的对象/);
+    expect(await c.app.db.complaint.count()).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
  * gets the same answer as an unknown one.
  */
 import { enqueueActions, fromPromise } from 'xstate';
+import { claimIdentityComplaints } from '../../../domain/complaints/open.ts';
 import { describeComplaint, findOwnComplaint, listOwnComplaints } from '../../../domain/complaints/status.ts';
 import type { ComplaintWithExtensions } from '../../../domain/complaints/types.ts';
 import { COMPLAINT_NUMBER_RE } from '../../../domain/numbers.ts';
@@ -21,7 +22,11 @@ function create(s: FlowServices) {
   const actors = {
     ...verifyActors(s),
     lookup: fromPromise(async ({ input }: { input: { number: string } }) => findOwnComplaint(s.db, input.number, owner())),
-    list: fromPromise(async () => listOwnComplaints(s.db, owner())),
+    list: fromPromise(async () => {
+      // Complaints this identity filed before verifying belong to the customer who has now proved who they are.
+      if (s.customer) await claimIdentityComplaints(s.db, s.identity.id, s.customer.id);
+      return listOwnComplaints(s.db, owner());
+    }),
   };
 
   const states: Record<string, any> = {
@@ -29,6 +34,8 @@ function create(s: FlowServices) {
       always: [
         { guard: ({ context }: Args) => Boolean(context.slots.number), target: 'lookup' },
         { guard: () => Boolean(s.customer), target: 'list' },
+        // "我的投诉" / "查看我的全部投诉": the list needs the customer, so verify straight away instead of asking for a number.
+        { guard: ({ context }: Args) => context.slots.all === true, target: 'verify' },
         { target: 'ask' },
       ],
     },
@@ -80,7 +87,10 @@ function create(s: FlowServices) {
 
   return flowSetup(actors).createMachine({
     id: FLOW_ID,
-    context: initialContext((input) => ({ number: numberIn(input.text, input.entities.complaintNumber) })),
+    context: initialContext((input) => {
+      const number = numberIn(input.text, input.entities.complaintNumber);
+      return { number, all: !number && ALL.test(input.text) ? true : undefined };
+    }),
     initial: 'start',
     states,
   });

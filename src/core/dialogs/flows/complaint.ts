@@ -2,10 +2,17 @@
  * 投诉 — a complaint under the 2020 complaint-handling rules. Asks only what art. 13 allows (who complains, who or
  * what it is about, the request, the facts and materials), refuses third parties with the reason (art. 14), then
  * files it: acceptance rules, deadlines and the staff escalation live in src/domain/complaints.
+ *
+ * It asks no more than it must: what the opening message says (a verified customer or "我买的保险" is the consumer
+ * themself, "退钱" is the request, the category is guessed and only confirmed) is not asked again; a verified
+ * customer first hears of an open complaint and of a cooling-off period still running (complaint/before.ts); an
+ * unverified consumer may verify on the way so the complaint is linked (complaint/identify.ts); venting does not
+ * use up the tries (complaint/patient.ts).
  */
 import { assign, enqueueActions, fromPromise } from 'xstate';
 import { parseMaterialsAnswer, parseMobile, parseName, parseRole, missingItems, type MaterialsAnswer } from '../../../domain/complaints/answers.ts';
-import { categoriseComplaint } from '../../../domain/complaints/categorise.ts';
+import { categoriseComplaint, type ComplaintCategory } from '../../../domain/complaints/categorise.ts';
+import { inferRequest, inferRole } from '../../../domain/complaints/infer.ts';
 import { displayDate } from '../../../domain/complaints/display-date.ts';
 import { fileComplaint, type FileOutcome } from '../../../domain/complaints/intake.ts';
 import { storeAttachments } from '../../../domain/complaints/materials.ts';
@@ -14,6 +21,9 @@ import { maskPhone } from '../../../domain/pii.ts';
 import { t, type Lang } from '../../../i18n/index.ts';
 import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots, type SayArgs } from '../kit.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+import { beforeActors, beforeStates } from './complaint/before.ts';
+import { identifyActors, identifyStates } from './complaint/identify.ts';
+import { patient } from './complaint/patient.ts';
 
 const ROLE_CHOICES = [{ key: 'complaint:choice.self' }, { key: 'complaint:choice.agent' }, { key: 'complaint:choice.third' }];
 const MATERIAL_CHOICES = [{ key: 'complaint:choice.done' }, { key: 'complaint:choice.none' }, { key: 'complaint:choice.later' }];
@@ -30,6 +40,10 @@ type Slots = {
   facts?: string;
   materials?: MaterialsAnswer;
   materialIds?: string[];
+  /** Guessed from the opening and confirmed, or undefined (then classified from everything said when filed). */
+  category?: string;
+  /** The request was read from the opening ("退钱"). */
+  requestInferred?: boolean;
 };
 const slots = (c: FlowContext) => c.slots as Slots;
 const freeText = (min = 2) => (e: { text: string }) => (e.text.trim().length >= min ? e.text.trim() : null);
@@ -63,8 +77,13 @@ function outcomeMessages(lang: Lang, out: FileOutcome, c: FlowContext): SayArgs[
 
 type Args = { context: FlowContext };
 
+/** A complaint about the sale (mis-selling, or a refund wanted): the cooling-off right matters to it. */
+const mentionsSale = (c: FlowContext) => slots(c).category === 'sales_misconduct' || Boolean(slots(c).requestInferred) || /退保|surrender/i.test(slots(c).opening ?? '');
+
 function create(s: FlowServices) {
   const actors = {
+    ...beforeActors(s),
+    ...identifyActors(s),
     storeMaterials: fromPromise(async () =>
       storeAttachments({ db: s.db, clock: s.clock, attachmentDir: s.config.ANXIN_ATTACHMENT_DIR }, 'complaints', s.messageId, s.inbound.attachments ?? []),
     ),
@@ -87,22 +106,29 @@ function create(s: FlowServices) {
           facts: x.facts!,
           materialsComplete: missing.length === 0,
           materialCount: x.materialIds?.length ?? 0,
-          category: categoriseComplaint([x.opening, x.subject, x.request, x.facts].filter(Boolean).join('\n')),
+          category: (x.category as ComplaintCategory | undefined) ?? categoriseComplaint([x.opening, x.subject, x.request, x.facts].filter(Boolean).join('\n')),
         },
       );
     }),
   };
   // Typed loosely like the kit's own states: xstate cannot check the kit's emitted `say` events inside these configs.
   const states: Record<string, any> = {
-    role: ask({
-      prompt: () => ({ key: 'complaint:ask.role', choices: ROLE_CHOICES }),
-      hint: () => ({ key: 'complaint:hint.role', choices: ROLE_CHOICES }),
-      parse: (e) => {
-        const role = parseRole(e.text);
-        return role ? { role } : null;
-      },
-      next: 'afterRole',
-    }),
+    ...beforeStates(s, mentionsSale),
+    roleRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).role), target: 'afterRole' }, { target: 'role' }] },
+    role: patient(
+      ask({
+        prompt: () => ({ key: 'complaint:ask.role', choices: ROLE_CHOICES }),
+        hint: () => ({ key: 'complaint:hint.role', choices: ROLE_CHOICES }),
+        parse: (e) => {
+          const role = parseRole(e.text) ?? inferRole(e.text);
+          return role ? { role } : null;
+        },
+        next: 'afterRole',
+      }),
+      'role',
+      (e) => Boolean(parseRole(e.text) ?? inferRole(e.text)),
+      () => ({ key: 'complaint:hint.role', choices: ROLE_CHOICES }),
+    ),
     afterRole: {
       always: [
         { guard: ({ context }: Args) => slots(context).role === 'third_party', target: 'done', actions: [say('complaint:thirdParty'), assign({ outcome: 'declined' })] },
@@ -112,28 +138,40 @@ function create(s: FlowServices) {
           target: 'phoneRoute',
           actions: setSlots((c) => ({ name: s.customer!.name, phone: slots(c).phone ?? s.customer!.phone ?? undefined })),
         },
+        { guard: ({ context }: Args) => slots(context).role === 'self', target: 'identify' },
         { target: 'name' },
       ],
     },
-    name: ask({
-      prompt: (c) => ({ key: slots(c).role === 'self' ? 'complaint:ask.name' : 'complaint:ask.nameAgent' }),
-      hint: () => ({ key: 'complaint:hint.name' }),
-      parse: (e) => {
-        const name = parseName(e.text);
-        return name ? { name } : null;
-      },
-      next: 'phoneRoute',
-    }),
+    ...identifyStates(),
+    name: patient(
+      ask({
+        prompt: (c) => ({ key: slots(c).role === 'self' ? 'complaint:ask.name' : 'complaint:ask.nameAgent' }),
+        hint: () => ({ key: 'complaint:hint.name' }),
+        parse: (e) => {
+          const name = parseName(e.text);
+          return name ? { name } : null;
+        },
+        next: 'phoneRoute',
+      }),
+      'name',
+      (e) => Boolean(parseName(e.text)),
+      () => ({ key: 'complaint:hint.name' }),
+    ),
     phoneRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).phone), target: 'subject' }, { target: 'phone' }] },
-    phone: ask({
-      prompt: () => ({ key: 'complaint:ask.phone' }),
-      hint: () => ({ key: 'complaint:hint.phone' }),
-      parse: (e) => {
-        const phone = parseMobile(e.text, e.nlu.entities.phone);
-        return phone ? { phone } : null;
-      },
-      next: 'subject',
-    }),
+    phone: patient(
+      ask({
+        prompt: () => ({ key: 'complaint:ask.phone' }),
+        hint: () => ({ key: 'complaint:hint.phone' }),
+        parse: (e) => {
+          const phone = parseMobile(e.text, e.nlu.entities.phone);
+          return phone ? { phone } : null;
+        },
+        next: 'subject',
+      }),
+      'phone',
+      (e) => Boolean(parseMobile(e.text, e.nlu.entities.phone)),
+      () => ({ key: 'complaint:hint.phone' }),
+    ),
     subject: ask({
       prompt: () => ({ key: 'complaint:ask.subject' }),
       hint: () => ({ key: 'complaint:hint.text' }),
@@ -141,9 +179,10 @@ function create(s: FlowServices) {
         const subject = freeText()(e);
         return subject ? { subject, policyNumber: e.nlu.entities.policyNumber ?? slots(c).policyNumber } : null;
       },
-      next: 'request',
+      next: 'requestRoute',
       freeText: true,
     }),
+    requestRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).request), target: 'facts' }, { target: 'request' }] },
     request: ask({
       prompt: () => ({ key: 'complaint:ask.request' }),
       hint: () => ({ key: 'complaint:hint.text' }),
@@ -164,15 +203,20 @@ function create(s: FlowServices) {
       next: 'materials',
       freeText: true,
     }),
-    materials: ask({
-      prompt: (c) => ({ key: slots(c).role === 'authorised_agent' ? 'complaint:ask.materialsAgent' : 'complaint:ask.materials', choices: MATERIAL_CHOICES }),
-      hint: () => ({ key: 'complaint:hint.materials', choices: MATERIAL_CHOICES }),
-      parse: (e) => {
-        const materials = parseMaterialsAnswer(e.text, e.attachmentCount);
-        return materials ? { materials } : null;
-      },
-      next: 'materialsRoute',
-    }),
+    materials: patient(
+      ask({
+        prompt: (c) => ({ key: slots(c).role === 'authorised_agent' ? 'complaint:ask.materialsAgent' : 'complaint:ask.materials', choices: MATERIAL_CHOICES }),
+        hint: () => ({ key: 'complaint:hint.materials', choices: MATERIAL_CHOICES }),
+        parse: (e) => {
+          const materials = parseMaterialsAnswer(e.text, e.attachmentCount);
+          return materials ? { materials } : null;
+        },
+        next: 'materialsRoute',
+      }),
+      'materials',
+      (e) => Boolean(parseMaterialsAnswer(e.text, e.attachmentCount)),
+      () => ({ key: 'complaint:hint.materials', choices: MATERIAL_CHOICES }),
+    ),
     moreMaterials: ask({
       prompt: (c) => ({ key: 'complaint:ask.moreMaterials', vars: { count: slots(c).materialIds?.length ?? 0 }, choices: MATERIAL_CHOICES }),
       hint: () => ({ key: 'complaint:hint.materials', choices: MATERIAL_CHOICES }),
@@ -235,12 +279,22 @@ function create(s: FlowServices) {
   };
   return flowSetup(actors).createMachine({
     id: FLOW_ID,
-    context: initialContext((input) => ({
-      opening: TRIGGER.test(input.text.trim()) ? undefined : input.text.trim(),
-      phone: input.entities.phone,
-      policyNumber: input.entities.policyNumber,
-    })),
-    initial: 'role',
+    context: initialContext((input) => {
+      const opening = TRIGGER.test(input.text.trim()) ? undefined : input.text.trim();
+      const category = opening ? categoriseComplaint(opening) : 'other';
+      const request = opening ? inferRequest(opening) : null;
+      return {
+        opening,
+        phone: input.entities.phone,
+        policyNumber: input.entities.policyNumber,
+        // A verified customer complaining in their own chat is the consumer (the policyholder) themself.
+        role: s.customer ? 'self' : opening ? (inferRole(opening) ?? undefined) : undefined,
+        request: request ? t(input.lang, `complaint:inferred.${request}`) : undefined,
+        requestInferred: Boolean(request),
+        category: category === 'other' ? undefined : category,
+      };
+    }),
+    initial: 'start',
     states,
   });
 }

@@ -1,0 +1,31 @@
+/**
+ * What an opening message already tells about a complaint, so the dialog asks less: who complains (the customer
+ * speaking of "我的保单/我买的" is the policyholder themself), what they ask for ("退钱" is a refund) and whether
+ * the message is venting rather than answering. Rules, like the categoriser: staff must see why.
+ */
+import type { ComplainantRole } from './types.ts';
+
+const OWN = /我的(保单|保险|合同)|我(自己)?(买|投保|购买|签)的|我(在你们|从你们)?(这|那)?(里|儿)?买了|给我(自己)?买的|my (own )?(policy|insurance|contract)|i (bought|purchased|took out|signed)/i;
+const FOR_OTHERS = /帮(朋友|别人|亲戚|同事|邻居)|替(他|她|别人)|(我(妈|爸|老公|老婆|父亲|母亲|儿子|女儿|家人))的(保单|保险)|on behalf of|for (my|a) (friend|mother|father|wife|husband)/i;
+
+/** `self` when the text speaks of the writer's own policy ("我买的保险"), else null (then the role is asked). */
+export function inferRole(text: string): ComplainantRole | null {
+  return OWN.test(text) && !FOR_OTHERS.test(text) ? 'self' : null;
+}
+
+const REFUND = /退钱|退款|退费|退保费|退还保费|全额退|把钱退|钱退(给|还)|还我钱|还钱|refund|money back|give me my money/i;
+
+/** Requests a complaint states plainly. */
+export type InferredRequest = 'refund';
+
+/** The request stated in the text ("退钱！！！" → refund), or null. */
+export function inferRequest(text: string): InferredRequest | null {
+  return REFUND.test(text) ? 'refund' : null;
+}
+
+const ANGER = /[!！]{2,}|[?？]{3,}|骗子|骗钱|垃圾|坑人|黑心|无耻|流氓|气死|太过分|什么玩意|狗屁|他妈|tm|叫你们(领导|经理|负责人)|找你们(领导|经理)|领导|经理|scam|fraud|crooks?|liars?|ridiculous|disgusting|useless|manager|supervisor|wtf|damn/i;
+
+/** True when a message that did not answer the question is venting (anger, insults, asking for a boss). */
+export function isVenting(text: string): boolean {
+  return ANGER.test(text);
+}
