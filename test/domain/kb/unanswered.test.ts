@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.ts';
 import { listUnanswered, maskQuestion, normalizeQuestion, recordUnanswered } from '../../../src/domain/kb/unanswered.ts';
+import { renderUnanswered } from '../../../src/cli/kb.ts';
 import { createTestApp, type TestApp } from '../../helpers/app.ts';
 
 let apps: TestApp[] = [];
@@ -34,6 +35,10 @@ describe('unanswered questions', () => {
     ]);
     expect(rows[0].lastAskedAt.toISOString()).toBe('2026-12-01T02:01:00.000Z');
     expect(rows[0].firstAskedAt.toISOString()).toBe('2026-12-01T02:01:00.000Z');
+    // `anxin kb unanswered` prints the same order.
+    const table = await renderUnanswered(app.db, { status: 'open' });
+    expect(table.indexOf('帮我订机票')).toBeLessThan(table.indexOf('今天股市怎么样'));
+    expect(table).toMatch(/^\s*count/);
     await app.db.unansweredQuestion.update({ where: { id: rows[1].id }, data: { status: 'dismissed' } });
     expect(await listUnanswered(app.db, { status: 'open' })).toHaveLength(1);
     expect(await listUnanswered(app.db, { status: 'dismissed' })).toHaveLength(1);
