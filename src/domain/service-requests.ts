@@ -194,3 +194,30 @@ export async function createServiceRequest(deps: Pick<CoreDeps, 'db' | 'clock' |
   });
   return { request, documents: DOCUMENTS[req.type] };
 }
+
+/** Statuses of a service request still being worked on. */
+export const OPEN_SERVICE_STATUSES = ['open', 'in_progress'] as const;
+
+/** An open request as the customer is told about it. */
+export interface OpenServiceRequest {
+  number: string;
+  type: string;
+  status: string;
+  policyNumber: string | null;
+  /** ISO time it was submitted. */
+  createdAt: string;
+}
+
+/**
+ * The customer's service requests still being worked on, of `type` when given, newest first: mentioned before a
+ * new request is opened, so the same change is not requested twice.
+ */
+export async function openServiceRequests(db: Pick<CoreDeps, 'db'>['db'], customerId: string, type?: string): Promise<OpenServiceRequest[]> {
+  const rows = await db.serviceRequest.findMany({
+    where: { customerId, status: { in: [...OPEN_SERVICE_STATUSES] }, ...(type ? { type } : {}) },
+    include: { policy: { select: { number: true } } },
+    orderBy: { createdAt: 'desc' },
+    take: 3,
+  });
+  return rows.map((r) => ({ number: r.number, type: r.type, status: r.status, policyNumber: r.policy?.number ?? null, createdAt: r.createdAt.toISOString() }));
+}

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServiceRequest } from '../../../src/domain/service-requests.ts';
 import { restartApp } from '../../helpers/app.ts';
 import { scriptedChat, type ScriptedChat } from '../../helpers/script.ts';
 import { CHEN, link, seedPeople, WANG } from '../../domain/complaints/seed.ts';
@@ -114,5 +115,35 @@ describe('policy_service dialog', () => {
     await c.send('我要申请保单贷款').expectReply(/借款多少/);
     await c.send('算了').expectReply(/已取消/);
     expect(await c.app.db.serviceRequest.count()).toBe(0);
+  });
+});
+
+describe('policy_service dialog: open requests are mentioned before a duplicate (issue 11)', () => {
+  async function withOpenAddressChange() {
+    const { c, people } = await chat();
+    await link(c.app.db, c.user, people.chen.id);
+    await c.send('你好');
+    const conversation = await c.app.db.conversation.findFirstOrThrow();
+    const { request } = await createServiceRequest(
+      { db: c.app.db, clock: c.clock, events: c.app.events },
+      { customer: people.chen, policy: people.health, conversationId: conversation.id, type: 'change_address', details: { address: '浙江省杭州市西湖区文三路 1 号' } },
+    );
+    return { c, people, request };
+  }
+
+  it('the same matter: the open request is shown and nothing new is filed', async () => {
+    const { c, request } = await withOpenAddressChange();
+    await c.send('我要改地址').expectReply(new RegExp(`您已有一件正在办理的变更地址申请：${request.number}（保单 HL2025000103，已受理，待办理，2026年11月30日周一 提交）`));
+    await c.send('是同一件事').expectReply(new RegExp(`申请 ${request.number} 正在办理中`));
+    expect(await c.app.db.serviceRequest.count()).toBe(1);
+  });
+
+  it('a new request carries on as usual; other types are not mentioned', async () => {
+    const { c } = await withOpenAddressChange();
+    await c.send('我要改地址').expectReply(/正在办理/);
+    await c.send('是新的申请').expectReply(/请选择要办理的保单|新的联系地址/);
+    const { c: other, people } = await chat();
+    await link(other.app.db, other.user, people.wang.id);
+    await other.send('我要改手机号').expectNoReplyLike(/正在办理/);
   });
 });

@@ -4,10 +4,10 @@
  * surrender first hears what it costs (cash value vs premiums) and the cooling-off rule.
  */
 import { assign, enqueueActions, fromPromise } from 'xstate';
-import { DETAILS, SERVICE_REQUEST_TYPES, createServiceRequest, detailsText, isServiceRequestType, type ServiceRequestType } from '../../../domain/service-requests.ts';
+import { DETAILS, SERVICE_REQUEST_TYPES, createServiceRequest, detailsText, isServiceRequestType, openServiceRequests, type OpenServiceRequest, type ServiceRequestType } from '../../../domain/service-requests.ts';
 import { displayDate } from '../../../domain/complaints/display-date.ts';
 import { t } from '../../../i18n/index.ts';
-import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
+import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, isNo, isYes, say, sayWith, setSlots } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 
@@ -17,11 +17,18 @@ interface PolicyOption {
   product: string;
   coolingOffEnd: string | null;
 }
-type Slots = { type?: ServiceRequestType; policyNumber?: string; policies?: PolicyOption[]; policy?: PolicyOption; details?: Record<string, unknown> };
+type Slots = { type?: ServiceRequestType; policyNumber?: string; policies?: PolicyOption[]; policy?: PolicyOption; details?: Record<string, unknown>; open?: OpenServiceRequest[] };
 type Args = { context: FlowContext };
 const slots = (c: FlowContext) => c.slots as Slots;
 
 const TYPE_CHOICES = SERVICE_REQUEST_TYPES.map((type) => ({ key: `service:type.${type}` }));
+const OPEN_CHOICES = [{ key: 'service:choice.same' }, { key: 'service:choice.new' }];
+/** "Same matter" (true) or "a new request" (false) at the open-request question. */
+function readSameOrNew(text: string): boolean | null {
+  if (/新的|另外|另一|别的|不是同一|不一样|new|another|different/i.test(text) || isNo(text)) return false;
+  if (/同一|一样|就是(那|这)|之前(那|的)|上次|那个|same|that one|previous|existing/i.test(text) || isYes(text)) return true;
+  return null;
+}
 const SKIP = /^(跳过|不说了?|不想说|没什么|无|skip|no reason|none)[!！。.～~ ]*$/i;
 
 /** The type named by the NLU entity, or a button label in either language. */
@@ -52,6 +59,7 @@ function create(s: FlowServices) {
       });
       return rows.map((p) => ({ id: p.id, number: p.number, product: p.product, coolingOffEnd: p.coolingOffEnd?.toISOString() ?? null }));
     }),
+    openRequests: fromPromise(async ({ input }: { input: { type: ServiceRequestType } }) => openServiceRequests(s.db, s.customer!.id, input.type)),
     submit: fromPromise(async ({ input }: { input: Slots }) =>
       createServiceRequest(s, {
         customer: s.customer!,
@@ -66,7 +74,7 @@ function create(s: FlowServices) {
 
   const states: Record<string, any> = {
     ...verifyStates('typeRoute', s),
-    typeRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).type), target: 'loadPolicies' }, { target: 'type' }] },
+    typeRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).type), target: 'openCheck' }, { target: 'type' }] },
     type: ask({
       prompt: () => ({ key: 'service:ask.type', choices: TYPE_CHOICES }),
       hint: () => ({ key: 'service:hint.type', choices: TYPE_CHOICES }),
@@ -74,8 +82,43 @@ function create(s: FlowServices) {
         const type = readType(e.text, e.nlu.entities.serviceType);
         return type ? { type } : null;
       },
-      next: 'loadPolicies',
+      next: 'openCheck',
     }),
+    // The same change requested while one is still being worked on: say so first (number, status, date).
+    openCheck: {
+      invoke: {
+        src: 'openRequests',
+        input: ({ context }: Args) => ({ type: slots(context).type }),
+        onDone: [
+          { guard: ({ event }: { event: { output: OpenServiceRequest[] } }) => event.output.length > 0, target: 'sameOrNew', actions: setSlots((_c, e: { output: OpenServiceRequest[] }) => ({ open: e.output })) },
+          { target: 'loadPolicies' },
+        ],
+        onError: { target: 'loadPolicies' },
+      },
+    },
+    sameOrNew: ask({
+      prompt: (c) => {
+        const o = slots(c).open![0];
+        const vars = { number: o.number, type: `service:type.${o.type}`, policy: o.policyNumber ?? '-', status: `service:statusName.${o.status}`, date: displayDate(c.lang, new Date(o.createdAt)) };
+        return { key: 'service:open.ask', vars, choices: OPEN_CHOICES };
+      },
+      hint: () => ({ key: 'service:open.hint', choices: OPEN_CHOICES }),
+      parse: (e) => {
+        const same = readSameOrNew(e.text);
+        return same === null ? null : { sameMatter: same };
+      },
+      next: 'sameRoute',
+    }),
+    sameRoute: {
+      always: [
+        {
+          guard: ({ context }: Args) => context.slots.sameMatter === true,
+          target: 'done',
+          actions: [sayWith((c) => ({ key: 'service:open.same', vars: { number: slots(c).open![0].number, status: `service:statusName.${slots(c).open![0].status}` } })), assign({ outcome: 'completed' })],
+        },
+        { target: 'loadPolicies' },
+      ],
+    },
     loadPolicies: {
       invoke: {
         src: 'loadPolicies',
