@@ -8,6 +8,7 @@ import { AnxinEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { createCoreServices, type CoreServices } from './core/core-services.ts';
 import { createDialogEngine } from './core/dialogs/engine.ts';
+import { createWaitingRoom } from './core/dialogs/waiting-room.ts';
 import { createPipeline, type Pipeline } from './core/pipeline.ts';
 import type { CoreDeps, Responder } from './core/turn.ts';
 import type { Db } from './db/client.ts';
@@ -51,7 +52,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<AnxinApp> {
   const delivery = createDelivery({ ...core, adapters });
   const services = await createCoreServices(opts.config, events, opts.services);
   const responder = opts.responder ?? createDialogEngine({ nlu: services.nlu, flows: services.flows, extras: { kb: services.kb, calendar: services.calendar } });
-  const pipeline = createPipeline({ ...core, delivery, responder });
+  const waiting = opts.responder ? undefined : createWaitingRoom({ nlu: services.nlu, bot: responder, calendar: services.calendar });
+  const pipeline = createPipeline({ ...core, delivery, responder, waiting });
   const server = await buildServer({ ...core, pipeline, routes: opts.routes });
   return {
     ...core,

@@ -40,8 +40,8 @@ export interface Pipeline {
  * conversation, inbound message) and one after (NLU, dialog state, language, the replies — stored already claimed
  * for sending); then each send's outcome is recorded on its row.
  */
-export function createPipeline(deps: CoreDeps & { delivery: Delivery; responder: Responder; store?: TurnStore }): Pipeline {
-  const { db, clock, events, logger, delivery, responder } = deps;
+export function createPipeline(deps: CoreDeps & { delivery: Delivery; responder: Responder; waiting?: Responder; store?: TurnStore }): Pipeline {
+  const { db, clock, events, logger, delivery } = deps;
   const store = deps.store ?? turnStoreFor(db);
 
   async function handle(inbound: InboundMessage): Promise<TurnResult> {
@@ -51,9 +51,10 @@ export function createPipeline(deps: CoreDeps & { delivery: Delivery; responder:
     const { identity, customer, conversation, inboundId } = started;
 
     if (started.openEscalation) events.emit('conversation.customer-message', { conversationId: conversation.id, messageId: inboundId });
-    if (conversation.owner === 'staff') {
-      return { duplicate: false, conversationId: conversation.id, inboundId, replies: [], silent: true };
-    }
+    // While staff own the conversation only the waiting room may answer (see dialogs/waiting-room.ts).
+    const staffOwn = conversation.owner === 'staff';
+    if (staffOwn && !deps.waiting) return { duplicate: false, conversationId: conversation.id, inboundId, replies: [], silent: true };
+    const responder = staffOwn ? deps.waiting! : deps.responder;
 
     const lang = toLang(messageLang ?? conversation.language);
     const ctx: TurnContext = {
@@ -70,8 +71,9 @@ export function createPipeline(deps: CoreDeps & { delivery: Delivery; responder:
       outcome = await responder(ctx);
     } catch (err) {
       logger.error({ err, conversationId: conversation.id, messageId: inboundId }, 'turn failed');
-      outcome = { replies: [{ text: t(lang, 'common:error.turn') }] };
+      outcome = { replies: staffOwn ? [] : [{ text: t(lang, 'common:error.turn') }] };
     }
+    if (staffOwn && !outcome.replies.length && !outcome.dialog) return { duplicate: false, conversationId: conversation.id, inboundId, replies: [], silent: true };
     const finalLang: Lang = outcome.language ?? lang;
     const claimed = await store.finishTurn({
       conversationId: conversation.id,

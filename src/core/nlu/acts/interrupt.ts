@@ -11,7 +11,7 @@ import { foldText } from '../normalize.ts';
 const fold = (text: string) => foldText(text).toLowerCase().trim();
 
 // Verbs of the things a customer may stop doing: 报(案)/投诉/举报/办/弄/查/填/改/退/保全.
-const DOING = '(?:报案|报|投诉|举报|办理|办|弄|搞|查|填|改|退保|退|申请|继续|说|聊|问)';
+const DOING = '(?:报案|报|投诉|投|举报|办理|办|弄|搞|查|填|改|退保|退|申请|继续|说|聊|问)';
 const CANCEL_ZH = new RegExp(
   [
     `^(?:那)?(?:就)?算了(?:吧|啦|呗)?(?:不${DOING}了)?`,
@@ -25,7 +25,7 @@ const CANCEL_ZH = new RegExp(
   'u',
 );
 const CANCEL_EN =
-  /^(?:(?:ok(?:ay)?|oh|well|actually|um+|hmm+)[, ]+)?(?:cancel(?: (?:it|that|this|the (?:claim|complaint|report|request)))?|stop (?:it|this|that)|quit|exit|never ?mind|forget (?:it|about it)|no(?:t)? (?:need|needed) (?:any ?more|now)|i (?:don'?t|do not) want to (?:report|complain|continue|go on|do (?:this|it))(?: any ?more)?|i(?:'?ve| have)? changed my mind|let'?s (?:stop|forget it)|abort)\b/i;
+  /^(?:(?:ok(?:ay)?|oh|well|actually|um+|hmm+|nah|no|ah|eh)[, ]+)?(?:cancel(?: (?:it|that|this|the (?:claim|complaint|report|request)))?|stop (?:it|this|that)|quit|exit|never ?mind|forget (?:it|about it)|no(?:t)? (?:need|needed) (?:any ?more|now)|i (?:don'?t|do not) want to (?:report|complain|continue|go on|do (?:this|it))(?: any ?more)?|i(?:'?ve| have)? changed my mind|let'?s (?:stop|forget it)|abort)\b/i;
 
 /** The customer gives up the current need, in any common phrasing. Short "不用了"/"不要了" count unless `yesNo`. */
 export function isCancelRequest(text: string, opts: { yesNo?: boolean } = {}): boolean {
@@ -35,7 +35,7 @@ export function isCancelRequest(text: string, opts: { yesNo?: boolean } = {}): b
   // At a yes/no question "不用了"/"不要了"/"不需要" answer the question; elsewhere they abandon the step.
   if (opts.yesNo && /^(?:不用|不要|不需要|没有|不)了?$/u.test(c)) return false;
   if (/^(?:不用|不要|不需要)了$/u.test(c)) return true;
-  return CANCEL_ZH.test(t) || CANCEL_EN.test(t);
+  return CANCEL_ZH.test(t) || CANCEL_ZH.test(c) || CANCEL_EN.test(t);
 }
 
 const HUMAN_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|真人|活人|找客服|转客服|客服人员|找个人|找你们的人|人工$|^人工/u;
