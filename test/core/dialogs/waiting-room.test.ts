@@ -17,7 +17,7 @@ describe('waiting for a person', () => {
     chat.clock.advance(60_000);
     await chat.send('转人工').expectReply(/2026-12-07 09:00/);
     await chat.send('还要等多久啊').expectReply(/第 2 位.*2026-12-07 09:00/s);
-    await chat.send('我的车门被刮了一道').expectSilence();
+    await chat.send('好的 那我等着').expectSilence();
     expect(await chat.app.db.escalation.count({ where: { status: 'open' } })).toBe(2);
   });
 
