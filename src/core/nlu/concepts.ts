@@ -26,7 +26,7 @@ const C: Record<string, RegExp> = {
   // policy's data, not a request to do it.
   OUTCOME: /亏|损失|划算|划不划算|值不值|能退多少|退多少|退几成|拿回|扣不扣|扣多少|手续费|利息|利率|现金价值|现价|全款|本金|能借多少|额度|\b(?:lose|losing|loss|worth|get back|surrender value|cash value|interest|rate|refund(?:ed)?|how much)\b/,
   // Paperwork: with CLAIM and QUESTION it marks a question about procedure (住院报销要准备啥材料).
-  DOCS: /材料|资料|单据|票据|发票|证明|病历|原件|复印件|手续|证件|\b(?:documents?|paperwork|papers|receipts?|proof|forms?|certificates?)\b/,
+  DOCS: /材料|资料|单据|票据|发票|证明|病历|原件|复印件|手续|证件|\b(?:documents?|paperwork|papers|receipts?|proof|forms?|certificates?|what (?:do|must|should) i (?:have to |need to )?(?:send|submit|provide|bring|prepare|hand in))\b/,
   MY: /我的|我名下|我买的|我家|\b(?:my|mine)\b/,
   MONEY: /钱|费用|多少|金额|元|块|\b(?:money|cost|price|fee|pay\w*|charg\w*|refund)\b/,
 };
