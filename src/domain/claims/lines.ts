@@ -15,15 +15,19 @@ export interface LineRules {
   policeReport: 'always' | 'if_theft' | 'never';
   /** Ask which hospital treated the patient. */
   hospital: boolean;
-  /** Scene photos: required (at least one), or optional (the customer may skip). */
-  photos: 'required' | 'optional';
+  /**
+   * Scene photos: requested (asked for plainly, as motor handlers rely on them, but "稍后补充" still reports the
+   * claim) or optional (offered). No line makes a photo a condition of reporting: a burst pipe at night or a
+   * hospital stay must be reportable at once, and photos can follow.
+   */
+  photos: 'requested' | 'optional';
 }
 
 export const LINE_RULES: Record<Line, LineRules> = {
-  auto: { injuries: 'always', otherParties: true, policeReport: 'always', hospital: false, photos: 'required' },
+  auto: { injuries: 'always', otherParties: true, policeReport: 'always', hospital: false, photos: 'requested' },
   accident: { injuries: 'always', otherParties: false, policeReport: 'never', hospital: true, photos: 'optional' },
   health: { injuries: 'if_accident', otherParties: false, policeReport: 'never', hospital: true, photos: 'optional' },
-  property: { injuries: 'never', otherParties: false, policeReport: 'if_theft', hospital: false, photos: 'required' },
+  property: { injuries: 'never', otherParties: false, policeReport: 'if_theft', hospital: false, photos: 'optional' },
   travel: { injuries: 'if_accident', otherParties: false, policeReport: 'if_theft', hospital: false, photos: 'optional' },
   life: { injuries: 'never', otherParties: false, policeReport: 'never', hospital: false, photos: 'optional' },
 };

@@ -91,8 +91,8 @@ describe('claim_report dialog', () => {
     await c.send('yesterday at 3pm').expectReply(/Where did it happen/);
     // "my home was burgled" in the first message is the description: not asked again.
     await c.send('Room 1201, 8 Jianguo Road, Chaoyang, Beijing').expectReply(/police report/);
-    await c.send('not yet').expectReply(/send photos of the scene/);
-    await c.send('done').expectReply(/at least one photo/);
+    // Property photos are offered, with burglary-specific hints; they are not a condition of reporting.
+    await c.send('not yet').expectReply(/the forced door, window or lock/);
     await c.send('', photo('door.jpg', 'broken-door')).expectReply(/Received 1 photo/);
     await c.send('done').expectReply('Shall we call 139****4321?');
     await c.send('13600001111').expectReply(/Please check your claim report/);
@@ -248,5 +248,55 @@ describe('claim_report dialog', () => {
       await second.close();
       await second.db.$disconnect();
     }
+  });
+});
+
+describe('claim_report: photos never block a report; hints and safety advice fit the incident (issue 11)', () => {
+  it('a burst pipe at home: safety advice first, water-damage photo hints, "稍后补充" reports the claim', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('今天早上七点').expectReply(/什么地点/);
+    await c.send('家里卫生间').expectReply(/经过/);
+    const r = await c.send('卫生间水管爆了，楼下天花板都泡了').expectReply(/关闭家里的进水总阀/);
+    const texts = r.replies.map((x) => x.text);
+    expect(texts.findIndex((x) => /进水总阀/.test(x))).toBeLessThan(texts.findIndex((x) => /照片/.test(x)));
+    expect(c.last()).toContain('断开这些房间的电源');
+    expect(c.last()).toContain('爆裂或漏水的水管');
+    expect(c.last()).not.toMatch(/车牌|车辆/);
+    await c.send('稍后补充').expectReply(/照片可以稍后补充/);
+    while (!/请核对报案信息/.test(c.last())) await c.send('是');
+    await c.send('是').expectReply(/报案号/);
+    const claim = await c.app.db.claim.findFirstOrThrow({ include: { attachments: true } });
+    expect(claim.attachments).toHaveLength(0);
+  });
+
+  it('health: invoices and the discharge summary are asked for, "没有照片" carries on', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我要报案 保单HL2024000002').expectReply(/什么时候发生/);
+    await c.send('上周三上午十点').expectReply(/什么地点/);
+    await c.send('北京协和医院').expectReply(/经过/);
+    await c.send('急性阑尾炎住院做了手术').expectReply(/医院/);
+    await c.send('北京协和医院').expectReply(/出院小结/);
+    expect(c.last()).toContain('医疗费用发票');
+    expect(c.last()).not.toMatch(/关闭|总阀|车牌/);
+    await c.send('没有照片').expectReply(/回拨号码/);
+    expect(c.last()).not.toMatch(/至少/);
+  });
+
+  it('motor: photos are requested but "稍后补充" is accepted; injuries bring 120/122 advice first', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我要报案 保单AU2024000001').expectReply(/什么时候发生/);
+    await c.send('今天早上八点').expectReply(/什么地点/);
+    await c.send('长安街复兴门桥').expectReply(/经过/);
+    await c.send('被后车追尾了').expectReply(/受伤/);
+    await c.send('我脖子受伤了 很疼').expectReply(/拨打 120/);
+    expect(c.last()).toContain('三角警示牌');
+    await c.send('对方车牌京B67890').expectReply(/报警|交警/);
+    await c.send('已报警').expectReply(/现场照片/);
+    expect(c.last()).toContain('对方车牌');
+    await c.send('稍后补充').expectReply(/照片可以稍后补充/);
   });
 });

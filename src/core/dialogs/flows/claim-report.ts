@@ -8,6 +8,7 @@ import { enqueueActions, fromPromise } from 'xstate';
 import {
   createClaimReport,
   documentsKey,
+  hazardOf,
   isTheft,
   lineNameKey,
   needsHospital,
@@ -16,9 +17,10 @@ import {
   needsPoliceReport,
   nextStepsKey,
   type ClaimPolicy,
+  type Hazard,
 } from '../../../domain/claims/index.ts';
 import { maskPhone } from '../../../domain/pii.ts';
-import { ask, confirm, finalStates, FLOW_ID, flowSetup, initialContext, isNo, isYes, say, setSlots } from '../kit.ts';
+import { ask, confirm, finalStates, FLOW_ID, flowSetup, initialContext, isNo, isYes, say, sayWith, setSlots } from '../kit.ts';
 import type { AnswerEvent, FlowContext, FlowDefinition, FlowInput, FlowServices } from '../types.ts';
 import { claimEditStep, isFuture, summaryRows } from './claim-report/summary.ts';
 import { claimCorrections, claimSlotNames, missingFacts, needsTimeOfDay, timeSlots, whenStates, withFacts } from './claim-report/when.ts';
@@ -70,6 +72,11 @@ function create(s: FlowServices) {
     }),
   };
 
+  /** The hazard to warn about now (not yet warned about), from what was said so far. */
+  const safetyDue = (c: FlowContext): Hazard | null => {
+    const h = hazardOf((sl(c).policy as ClaimPolicy | undefined)?.line, sl(c).description ?? '', sl(c).injuries);
+    return h && !((sl(c).safetyShown as string[] | undefined) ?? []).includes(h) ? h : null;
+  };
   const lacks = (k: string) => ({ context }: { context: FlowContext }) => sl(context)[k] === undefined;
   const lineOf = (c: FlowContext) => (sl(c).policy as ClaimPolicy | undefined)?.line ?? 'life';
   const lacksFor = (k: string, needed: (line: string, description: string) => boolean) => ({ context }: { context: FlowContext }) =>
@@ -80,6 +87,7 @@ function create(s: FlowServices) {
     start: { entry: say('claim:start'), always: 'route' },
     route: {
       always: [
+        { guard: ({ context }: Args) => safetyDue(context) !== null, target: 'safety' },
         { guard: lacks('policy'), target: 'policy' },
         { guard: lacks('incidentAt'), target: 'when' },
         { guard: ({ context }: Args) => needsTimeOfDay(sl(context)), target: 'when_time' },
@@ -156,6 +164,11 @@ function create(s: FlowServices) {
       freeText: true,
     }),
     photos: photoStep(),
+    // Safety first (water: shut the valve, cut the power; fire: get out, 119; injuries: 120/122), said once.
+    safety: {
+      entry: [sayWith((c) => ({ key: `claim:safety.${safetyDue(c)}` })), setSlots((c) => ({ safetyShown: [...((sl(c).safetyShown as string[]) ?? []), safetyDue(c)] }))],
+      always: 'route',
+    },
 
     // --- callback number ------------------------------------------------------------------------------------
     callback: {
