@@ -102,3 +102,16 @@ describe('complaint_status dialog', () => {
     await other.send('complaint status').expectReply(/no complaints on record/);
   });
 });
+
+describe('complaint_status: "我的投诉" lists the customer\'s complaints (issue 11)', () => {
+  it('unverified: verifies straight away (no number asked), then lists, claiming what this chat filed before', async () => {
+    const c = await chat();
+    const people = await seedPeople(c.app.db);
+    const earlier = await complaintOf(c, c.user);
+    await c.send('我的投诉').expectReply(/验证身份/);
+    expect(c.last()).not.toMatch(/投诉编号（TS 开头/);
+    await c.send(`${WANG.phone} ${WANG.last4}`).expectReply(/您名下的投诉（最近 1 件）/);
+    expect(c.last()).toContain(earlier.number);
+    expect((await c.app.db.complaint.findFirstOrThrow()).customerId).toBe(people.wang.id);
+  });
+});
