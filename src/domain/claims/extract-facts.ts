@@ -41,7 +41,7 @@ const OTHER = /对方|三者|第三方|肇事|\b(?:the other (?:driver|car|vehic
 const POLICE_YES = /已报警|报了警|报警了|已经报警|打了110|报了110|打了122|交警(?:来了|到了|已经|处理|出警|出了|定责)|警察(?:来了|到了)|12123|快处快赔|\b(?:called the police|police (?:came|were called|report (?:is )?filed)|reported (?:it )?to the police)\b/i;
 const POLICE_NO = /(?:没|没有|还没|未|还未)(?:有)?报警|\b(?:(?:haven't|have not|didn't|did not) (?:called|call|reported|report)(?: it)? (?:to )?(?:the )?police|no police)\b/i;
 const QUESTION = /[?？]\s*$|吗$|呢$|么$|怎么办|怎么|如何|需要什么|要什么|多久|是否/;
-const CORRECTION_LEAD = /^(?:不对|不是|错了|说错了|搞错了|写错了|弄错了|更正|纠正一下|改一下|改成|改为|换成|应该是|其实是|是|就是|(?:时间|地点|地址|位置)(?:说错了|错了|不对)|(?:actually|i meant|sorry|no|wrong|correction)\b)[，,:：\s]*/i;
+const CORRECTION_LEAD = /^(?:不对|不是|错了|说错了|搞错了|写错了|弄错了|更正|纠正一下|改一下|改成|改为|换成|应该是|其实是|其实|是|就是|(?:时间|地点|地址|位置)(?:说错了|错了|不对)|(?:actually|i meant|sorry|no|wrong|correction)\b)[，,:：\s]*/i;
 const NAMED_PLACE = /^(?:地点|地址|位置|出险地点|事发地点)(?:应该)?(?:是|在|改成|改为|:|：)\s*(?<place>.{2,40})$|^(?:the )?(?:place|location|address) (?:is|was|should be)\s+(?<en>.{2,60})$/i;
 
 const clean = (s: string) => s.replace(/^[\s，,。.:：、]+|[\s，,。.!！~～]+$/g, '');
@@ -97,7 +97,9 @@ export function extractClaimFacts(text: string, options: ExtractOptions = {}): C
     } else if (wasOther && OTHER_DETAIL.test(clause) && !incident) {
       facts.otherParties = `${facts.otherParties}，${clause}`;
       lastWasOther = true;
-    } else if (INJURY.test(clause) && !/车|car|vehicle/i.test(clause)) facts.injuries ??= clause;
+    } else if (INJURY.test(clause) && !/车|car|vehicle/i.test(clause)) {
+      facts.injuries = facts.injuries && facts.injuries !== 'none' ? `${facts.injuries}，${clause}` : clause;
+    }
     else if ((incident || story.length) && !REQUEST.test(clause) && !ID_ONLY.test(clause)) story.push(clause);
   }
   if (story.length) facts.description = story.join(/\p{Script=Han}/u.test(text) ? '，' : ', ');

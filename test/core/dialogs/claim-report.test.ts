@@ -251,6 +251,147 @@ describe('claim_report dialog', () => {
   });
 });
 
+// Issue 11: details given anywhere are not asked again; colloquial dates; corrections at the read-back.
+// The scripted clock is Monday 30 November 2026, 10:00 in Shanghai.
+describe('claim_report: slots filled from everything said (issue 11)', () => {
+  it('takes place, description, injuries and the other party from the first message', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我的车京A12345 昨天晚上十点在延安高架上被追尾了 没人受伤 对方车牌沪C11111').expectReply(/车险 AU2024000001/);
+    expect(c.last()).toMatch(/交警/);
+    expect(c.last()).not.toMatch(/什么时候发生|什么地点|事故经过|受伤|对方车辆/);
+    await c.send('已报警').expectReply(/现场照片/);
+    await c.send('', photo('rear.jpg', 'rear')).expectReply(/已收到 1 张/);
+    await c.send('好了').expectReply(/回拨号码/);
+    await c.send('是').expectReply(/请核对报案信息/);
+    expect(c.last()).toMatch(/出险时间：2026-11-29 22:00（您说的是“昨天晚上十点”）/);
+    expect(c.last()).toMatch(/出险地点：延安高架上/);
+    expect(c.last()).toMatch(/对方情况：对方车牌沪C11111/);
+    await c.send('是').expectReply(/报案成功/);
+    const claim = await c.app.db.claim.findFirstOrThrow();
+    expect(claim).toMatchObject({ place: '延安高架上', description: '昨天晚上十点在延安高架上被追尾了', injuries: 'none', otherParties: '对方车牌沪C11111', policeReport: 'yes' });
+    expect(claim.incidentAt?.toISOString()).toBe('2026-11-29T14:00:00.000Z');
+  });
+
+  it('fills the other missing answers an answer states', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我要报案').expectChoice(/AU2024000001/);
+    await c.send('AU2024000001').expectReply(/什么时候发生/);
+    await c.send('昨天下午三点 在小区地库被刮了').expectReply(/受伤/);
+    await c.send('我腿擦伤了，对方车牌沪C11111').expectReply(/交警/);
+    expect(c.last()).not.toMatch(/对方车辆/);
+  });
+
+  it('reads place and injuries from an English first message', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('my car AU2024000001 was rear-ended at the Bund last night around 2, nobody was hurt').expectReply(/other vehicle|other party/i);
+    expect(c.last()).not.toMatch(/When did it happen|Where did it happen|what happened/i);
+  });
+});
+
+describe('claim_report: colloquial times, the time of day, future times (issue 11)', () => {
+  async function atWhen() {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    return c;
+  }
+
+  it.each([
+    ['昨儿个夜里两点', '2026-11-30T02:00:00+08:00'],
+    ['11.28 晚8点', '2026-11-28T20:00:00+08:00'],
+    ['半小时前', '2026-11-30T09:30:00+08:00'],
+    ['上周五下午三点半', '2026-11-27T15:30:00+08:00'],
+  ])('%s', async (said, iso) => {
+    const c = await atWhen();
+    await c.send(said).expectReply(/什么地点/);
+    await c.send('家里厨房').expectReply(/经过/);
+    await c.send('水管爆了 地板泡了').expectReply(/照片/);
+    await c.send('', photo('floor.jpg', 'floor')).expectReply(/已收到 1 张/);
+    await c.send('好了').expectReply(/回拨号码用/);
+    await c.send('是').expectReply(/请核对报案信息/);
+    // The read-back shows what was understood.
+    expect(c.last()).toContain(`出险时间：${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
+  });
+
+  it('asks for the time of day when only a day is given, and accepts "不记得了"', async () => {
+    const c = await atWhen();
+    await c.send('昨天').expectReply(/2026-11-29 那天。大概几点/);
+    await c.send('下午三点').expectReply(/什么地点/);
+
+    const d = await atWhen();
+    await d.send('昨儿').expectChoice(/不清楚/);
+    await d.send('不记得了').expectReply(/什么地点/);
+  });
+
+  it('refuses a future time at the day-then-time question with the current time', async () => {
+    const c = await atWhen();
+    await c.send('今天').expectReply(/大概几点/);
+    await c.send('晚上8点').expectReply(/不能晚于现在（现在是 2026-11-30 10:00）/);
+    await c.send('早上7点').expectReply(/什么地点/);
+  });
+
+  it('asks the time of day in English', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('I want to report a claim').expectReply(/When did it happen/);
+    await c.send('on the 28th').expectChoice(/Not sure/);
+    await c.send('Evening').expectReply(/Where did it happen/);
+  });
+});
+
+describe('claim_report: corrections at the read-back (issue 11)', () => {
+  async function atSummary() {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.zhang.id);
+    await c.send('我的车AU2024000001昨天晚上十点在延安高架上被追尾了 没人受伤 对方车牌沪C11111').expectReply(/交警/);
+    await c.send('已报警').expectReply(/现场照片/);
+    await c.send('', photo('rear.jpg', 'rear')).expectReply(/已收到 1 张/);
+    await c.send('好了').expectReply(/回拨号码/);
+    await c.send('是').expectReply(/请核对报案信息/);
+    return c;
+  }
+
+  it('takes "不对 时间说错了 是上周五下午三点半" and shows the updated read-back', async () => {
+    const c = await atSummary();
+    await c.send('不对 时间说错了 是上周五下午三点半').expectReply(/已为您更正出险时间/);
+    expect(c.last()).toMatch(/出险时间：2026-11-27 15:30/);
+    expect(c.last()).toMatch(/以上信息正确吗/);
+    expect(c.last()).not.toMatch(/请回复是或否/);
+    await c.send('是').expectReply(/报案成功/);
+    const claim = await c.app.db.claim.findFirstOrThrow();
+    expect(claim.incidentAt?.toISOString()).toBe('2026-11-27T07:30:00.000Z');
+  });
+
+  it('takes a new value at the "which part?" step and a new callback number at the read-back', async () => {
+    const c = await atSummary();
+    await c.send('否').expectChoice(/出险地点/);
+    await c.send('地点改成小区地库').expectReply(/请核对报案信息/);
+    expect(c.last()).toMatch(/出险地点：小区地库/);
+    await c.send('电话不对，应该是13600001111').expectReply(/回拨号码：136\*\*\*\*1111/);
+    await c.send('确认').expectReply(/报案成功/);
+    expect(await c.app.db.claim.findFirstOrThrow()).toMatchObject({ place: '小区地库', callbackPhone: '13600001111' });
+  });
+
+  it('gives the corrections a claim message implies (FlowDefinition.correct)', async () => {
+    const { flow } = await import('../../../src/core/dialogs/flows/claim-report.ts');
+    const { extractEntities } = await import('../../../src/core/nlu/index.ts');
+    const now = new Date('2026-11-30T02:00:00Z');
+    const services = { clock: { now: () => now } } as any;
+    const correct = (text: string) =>
+      flow.correct!({ type: 'ANSWER', text, nlu: { entities: extractEntities(text, now) } as any, attachmentCount: 0 }, { lang: 'zh', slots: {}, tries: 0 }, services);
+    expect(correct('不对 时间说错了 是上周五下午三点半')).toMatchObject({ incidentAt: '2026-11-27T15:30:00+08:00', incidentText: '上周五下午三点半', incidentPrecision: 'minute' });
+    expect(correct('号码改成13600001111')).toMatchObject({ callbackPhone: '13600001111' });
+    expect(correct('地点应该是延安高架')).toEqual({ place: '延安高架' });
+    expect(correct('其实有人受伤，我腿擦伤了')).toMatchObject({ injuries: '有人受伤，我腿擦伤了' });
+    expect(correct('不对，是明天')).toBeNull(); // a future time is not a correction
+    expect(correct('不对')).toBeNull();
+    expect(flow.slotNames).toMatchObject({ incidentAt: 'claim:edit.when', place: 'claim:edit.place', callbackPhone: 'claim:edit.callback' });
+  });
+});
+
 describe('claim_report: photos never block a report; hints and safety advice fit the incident (issue 11)', () => {
   it('a burst pipe at home: safety advice first, water-damage photo hints, "稍后补充" reports the claim', async () => {
     const { c, seed } = await chat();
