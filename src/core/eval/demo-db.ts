@@ -8,7 +8,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,18 @@ const templateKey = (now: string, secret: string) => {
   return createHash('sha256').update(`${codeKey}\0${new Date(now).toISOString()}\0${secret}`).digest('hex').slice(0, 24);
 };
 
+const STALE_MS = 24 * 3600 * 1000;
+
+/** Templates of other clocks or older seed code, untouched for a day, go (best effort: another run may share them). */
+async function pruneStale(current: string): Promise<void> {
+  for (const name of await readdir(TEMPLATES).catch(() => [])) {
+    const file = path.join(TEMPLATES, name);
+    if (file === current) continue;
+    const info = await stat(file).catch(() => undefined);
+    if (info && Date.now() - Math.max(info.atimeMs, info.mtimeMs) > STALE_MS) await rm(file, { force: true }).catch(() => {});
+  }
+}
+
 const building = new Map<string, Promise<string>>();
 
 /** The path of a seeded template for this clock, building it on first use. */
@@ -68,6 +80,7 @@ export function demoTemplate(now: string, secret: string): Promise<string> {
       } finally {
         await tdb.cleanup();
       }
+      await pruneStale(file);
       return file;
     })();
     p.catch(() => building.delete(file));
