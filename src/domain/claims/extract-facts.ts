@@ -26,7 +26,7 @@ export interface ExtractOptions {
 const PLACE_NOUN =
   '路口|十字路口|路|街|大道|道|高架|高速|快速路|环路|桥|隧道|小区|地库|车库|停车场|停车位|车位|商场|超市|医院|学校|公司|单位|门口|楼下|广场|大厦|中心|楼|区|市|县|镇|村|站|店|巷|弄|园|口|加油站|服务区|收费站|家里|家中|老家';
 const STRONG_PLACE_END = /(?:交叉口|路口|路|街|大道|高架|高速|快速路|环路|桥|隧道|小区|地库|车库|停车场|车位|商场|超市|医院|学校|门口|楼下|广场|大厦|加油站|服务区|收费站|家里|家中)(?:上|里|内|下|边|旁|附近|门口)?$/;
-const PLACE_RE = new RegExp(String.raw`在(?<place>[^在，。,.!！?？；;\s]{2,24}?(?:${PLACE_NOUN})[^在，。,.!！?？；;\s]{0,6}?)(?=被|让|给|叫|和|跟|与|把|撞|追尾|刮|蹭|擦|碰|发生|出了?|停|倒车|掉头|转弯|等|摔|滑|掉|丢|失窃|着火|起火|漏水|爆|的时候|时|$)`);
+const PLACE_RE = new RegExp(String.raw`在(?<place>[^在，。,.!！?？；;\s]{1,24}(?:${PLACE_NOUN})[^在，。,.!！?？；;\s]{0,6}?)(?=被|让|给|叫|和|跟|与|把|撞|追尾|刮|蹭|擦|碰|发生|出了?|停|倒车|掉头|转弯|等|摔|滑|掉|丢|失窃|着火|起火|漏水|爆|的时候|时|$)`);
 const EN_PLACE_RE =
   /\b(?:at|on|in|near|outside|by)\s+(?<place>(?:the\s+)?(?:(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|Road|Rd|Street|St|Avenue|Ave|Bridge|Highway|Expressway|Tunnel|of|and|&))*|(?:my\s+|our\s+|a\s+|an\s+)?(?:(?:\w+\s+)?(?:car park|parking lot|parking garage|garage|basement|highway|motorway|expressway|intersection|junction|crossroads|roundabout|gas station|petrol station|supermarket|mall|hospital|office|home|house|flat|apartment|kitchen|bathroom))))/;
 const EN_NOT_PLACE = /^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|I|Policy|PR\d|AU\d|HL\d|LF\d)\b/i;
@@ -37,6 +37,8 @@ const INJURY_NONE =
   /(?:没|没有|无)人(?:员)?(?:受伤|伤亡|伤到)|人(?:都|员)?(?:没事|没受伤|无碍|平安|无伤亡|安全)|(?:都|也|人)?没(?:有)?受伤|无人受伤|无伤亡|\b(?:no(?:body| one)\s+(?:was\s+|got\s+)?(?:hurt|injured)|no injur(?:y|ies)|(?:i'm|i am|we're|we are|everyone is|everybody is)\s+(?:fine|ok|okay|unhurt|not hurt))\b/i;
 const INJURY = /伤|骨折|流血|出血|疼|痛|住院|缝了?针|\b(?:hurt|injur(?:ed|y|ies)|bleeding|broken (?:arm|leg|wrist|rib)|fractur)/i;
 const OTHER_NONE = /单方事故|单车事故|没有?对方|无对方|没有?第三方|自己(?:撞|刮|蹭)的|\b(?:no other (?:car|vehicle|party|driver)|single[- ]vehicle|hit a (?:wall|pole|post|pillar|tree|barrier))\b/i;
+/** Hitting a fixed object (撞到柱子) or "就我自己的车" tells there is no other party, besides telling the story. */
+const SINGLE_VEHICLE = /撞(?:到|上|了)了?(?:柱子|墙|护栏|隔离带|隔离栏|树|石墩|电线杆|路灯|栏杆|花坛|路桩|马路牙子)|(?:就|只有|只是)我?自己(?:的车|一辆车|一个人)|\b(?:hit|into) (?:a |the )?(?:wall|pole|post|pillar|tree|barrier|kerb|curb)\b/i;
 const OTHER = /对方|三者|第三方|肇事|\b(?:the other (?:driver|car|vehicle|party)|other driver|their (?:plate|car|insurance))\b/i;
 const POLICE_YES = /已报警|报了警|报警了|已经报警|打了110|报了110|打了122|交警(?:来了|到了|已经|处理|出警|出了|定责)|警察(?:来了|到了)|12123|快处快赔|\b(?:called the police|police (?:came|were called|report (?:is )?filed)|reported (?:it )?to the police)\b/i;
 const POLICE_NO = /(?:没|没有|还没|未|还未)(?:有)?报警|\b(?:(?:haven't|have not|didn't|did not) (?:called|call|reported|report)(?: it)? (?:to )?(?:the )?police|no police)\b/i;
@@ -85,12 +87,13 @@ export function extractClaimFacts(text: string, options: ExtractOptions = {}): C
     if (place && facts.place === undefined) facts.place = place;
 
     const incident = INCIDENT.test(clause);
+    if (SINGLE_VEHICLE.test(clause)) facts.otherParties ??= 'none';
     const wasOther = lastWasOther;
     lastWasOther = false;
     if (POLICE_NO.test(clause)) facts.policeReport ??= 'no';
     else if (POLICE_YES.test(clause)) facts.policeReport ??= 'yes';
     else if (INJURY_NONE.test(clause)) facts.injuries ??= 'none';
-    else if (OTHER_NONE.test(clause)) facts.otherParties ??= 'none';
+    else if (OTHER_NONE.test(clause) || (SINGLE_VEHICLE.test(clause) && !incident)) facts.otherParties ??= 'none';
     else if (OTHER.test(clause) && !incident) {
       facts.otherParties = facts.otherParties && facts.otherParties !== 'none' ? `${facts.otherParties}，${clause}` : clause;
       lastWasOther = true;

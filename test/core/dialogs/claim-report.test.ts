@@ -365,6 +365,20 @@ describe('claim_report: corrections at the read-back (issue 11)', () => {
     expect(claim.incidentAt?.toISOString()).toBe('2026-11-27T07:30:00.000Z');
   });
 
+  it('reads a time-only answer at the place step as a more precise time, then asks the place again', async () => {
+    const { c, seed } = await chat();
+    await linkIdentity(c.app.db, c.user, seed.li.id);
+    await c.send('我要报案').expectReply(/什么时候发生/);
+    await c.send('上周六晚上').expectReply(/什么地点/);
+    await c.send('11月28号晚上11点').expectReply(/什么地点/);
+    await c.send('家里厨房').expectReply(/经过/);
+    await c.send('水管爆了').expectReply(/照片/);
+    await c.send('', photo('floor.jpg', 'floor')).expectReply(/已收到 1 张/);
+    await c.send('好了').expectReply(/回拨号码用/);
+    await c.send('是').expectReply(/出险时间：2026-11-28 23:00/);
+    expect(c.last()).toMatch(/出险地点：家里厨房/);
+  });
+
   it('takes a new value at the "which part?" step and a new callback number at the read-back', async () => {
     const c = await atSummary();
     await c.send('否').expectChoice(/出险地点/);
@@ -387,6 +401,13 @@ describe('claim_report: corrections at the read-back (issue 11)', () => {
     expect(correct('地点应该是延安高架')).toEqual({ place: '延安高架' });
     expect(correct('其实有人受伤，我腿擦伤了')).toMatchObject({ injuries: '有人受伤，我腿擦伤了' });
     expect(correct('不对，是明天')).toBeNull(); // a future time is not a correction
+    // The denied day is not the new one; a day alone keeps the time of day already known.
+    const known = { lang: 'zh' as const, slots: { incidentAt: '2026-11-29T14:00:00+08:00', incidentPrecision: 'hour' }, tries: 0 };
+    const text = '我说错了 不是昨天 是前天';
+    expect(flow.correct!({ type: 'ANSWER', text, nlu: { entities: extractEntities(text, now) } as any, attachmentCount: 0 }, known, services)).toMatchObject({
+      incidentAt: '2026-11-28T14:00:00+08:00',
+      incidentPrecision: 'hour',
+    });
     expect(correct('不对')).toBeNull();
     expect(flow.slotNames).toMatchObject({ incidentAt: 'claim:edit.when', place: 'claim:edit.place', callbackPhone: 'claim:edit.callback' });
   });

@@ -68,6 +68,7 @@ describe('relative times at minute precision', () => {
     ['10分钟前', '2026-11-30T09:50:00+08:00'],
     ['刚才', '2026-11-30T10:00:00+08:00'],
     ['刚刚被追尾了', '2026-11-30T10:00:00+08:00'],
+    ['就刚才 大概十分钟前吧', '2026-11-30T09:50:00+08:00'],
     ['half an hour ago', '2026-11-30T09:30:00+08:00'],
     ['10 minutes ago', '2026-11-30T09:50:00+08:00'],
     ['just now', '2026-11-30T10:00:00+08:00'],
@@ -87,6 +88,8 @@ describe('English colloquial forms', () => {
     ['last Friday at 3:30pm', '2026-11-27T15:30:00+08:00', 'minute'],
     ['Dec 5', '2025-12-05T00:00:00+08:00', 'day'],
     ['yesterday', '2026-11-29T00:00:00+08:00', 'day'],
+    ['last Saturday around 2pm', '2026-11-28T14:00:00+08:00', 'hour'],
+    ['yesterday, I called at 5', '2026-11-29T00:00:00+08:00', 'day'], // a time in another clause is not the incident's
   ])('%s', (text, iso, precision) => {
     expect(dt(text)).toMatchObject({ iso, precision });
   });

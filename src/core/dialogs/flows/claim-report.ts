@@ -115,14 +115,14 @@ function create(s: FlowServices) {
         // "延安高架上，被追尾了": the place alone when the answer also tells other facts.
         const f = extractClaimFacts(e.text);
         return { place: f.place && (f.description || f.injuries || f.otherParties) ? f.place : e.text.trim() };
-      }),
+      }, s.clock),
       next: 'route',
       freeText: true,
     }),
     what: ask({
       prompt: () => ({ key: 'claim:what.ask' }),
       hint: () => ({ key: 'claim:what.hint' }),
-      parse: withFacts((e) => (meaningful(e.text, 3) ? { description: e.text.trim() } : null)),
+      parse: withFacts((e) => (meaningful(e.text, 3) ? { description: e.text.trim() } : null), s.clock),
       next: 'route',
       freeText: true,
     }),
@@ -210,7 +210,7 @@ function create(s: FlowServices) {
         { target: 'edit', actions: setSlots(() => ({ confirmed: undefined })) },
       ],
     },
-    edit: claimEditStep(s.lang, (e) => claimCorrections(e, s.clock.now())),
+    edit: claimEditStep(s.lang, (e, c) => claimCorrections(e, c, s.clock.now())),
     file: {
       invoke: {
         src: 'createReport',
@@ -244,7 +244,7 @@ export const flow: FlowDefinition = {
   version: 1,
   titleKey: 'dialog:intentName.claim_report',
   create,
-  correct: (e, _c, s) => claimCorrections(e, s.clock.now()),
+  correct: (e, c, s) => claimCorrections(e, c, s.clock.now()),
   slotNames: claimSlotNames,
 };
 

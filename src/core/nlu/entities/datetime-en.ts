@@ -58,6 +58,11 @@ function dayOfMonth(text: string, nowDate: Date): FoundDateTime | undefined {
 
 /** The first English date/time expression in `text`; undefined when none is found. */
 export function findEnDateTime(text: string, now: Date): FoundDateTime | undefined {
+  const found = findRaw(text, now);
+  return found && { ...found, text: found.text.replace(/[,.;:\s]+$/, '') };
+}
+
+function findRaw(text: string, now: Date): FoundDateTime | undefined {
   const special = lastNight(text, now) ?? dayOfMonth(text, now);
   if (special) return special;
   const r = parse(text, now)[0];
@@ -76,6 +81,14 @@ export function findEnDateTime(text: string, now: Date): FoundDateTime | undefin
     return { iso: formatShanghai(w.year, w.month, w.day, w.hour, w.minute), text: r.text, precision: 'minute' };
   }
   if (!r.start.isCertain('hour')) {
+    // chrono drops "around 2pm" after "last Saturday": read the time from the rest of the message.
+    const rest = text.slice(r.index + r.text.length).split(/[,.;!?]/)[0];
+    const time = parse(rest, now).find((x) => x.start.isCertain('hour') && !x.start.isCertain('day') && !x.start.isCertain('weekday'));
+    if (time) {
+      const minute = time.start.get('minute') ?? 0;
+      const iso = formatShanghai(w.year, w.month, w.day, time.start.get('hour') ?? 0, minute);
+      return { iso, text: text.slice(r.index, r.index + r.text.length + time.index + time.text.length).trim(), precision: minute ? 'minute' : 'hour' };
+    }
     // "this morning", "yesterday afternoon": chrono implies an hour for the part of day, like 上午/下午 in Chinese.
     if (PART_OF_DAY.test(r.text)) return { iso: formatShanghai(w.year, w.month, w.day, w.hour), text: r.text, precision: 'hour' };
     return { iso: formatShanghai(w.year, w.month, w.day), text: r.text, precision: 'day' };

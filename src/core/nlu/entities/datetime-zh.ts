@@ -168,7 +168,8 @@ export function findZhDateTime(text: string, nowDate: Date): FoundDateTime | und
     }
     if (ago && ago.index <= m.index) break;
     const g = m.groups ?? {};
-    if (g.just) {
+    // 刚才 大概十分钟前: the number is the more precise answer.
+    if (g.just && !ago) {
       return { iso: formatShanghai(now.year, now.month, now.day, now.hour, now.minute), text: m[0].trim(), precision: 'minute' };
     }
     const hasDate = [g.iy, g.nm, g.m, g.relp, g.rel, g.wd, g.mrel, g.ago, g.dom].some((x) => x !== undefined);

@@ -75,7 +75,7 @@ const cleared = (names: string[]) => Object.fromEntries(names.map((n) => [n, und
  * that already says the new value ("时间是上周五下午三点半", `corrections` reads it) is taken at once, and so is a
  * correction the engine delivers as CORRECT: both lead back to the updated read-back.
  */
-export function claimEditStep(lang: Lang, corrections: (e: AnswerEvent) => Record<string, unknown> | null): any {
+export function claimEditStep(lang: Lang, corrections: (e: AnswerEvent, c: FlowContext) => Record<string, unknown> | null): any {
   const choicesFor = (c: FlowContext) =>
     Object.entries(FIELDS)
       .filter(([, f]) => !f.present || c.slots[f.present] !== undefined)
@@ -83,12 +83,12 @@ export function claimEditStep(lang: Lang, corrections: (e: AnswerEvent) => Recor
   const step = ask({
     prompt: (c) => ({ key: 'claim:edit.ask', choices: choicesFor(c) }),
     hint: (c) => ({ key: 'claim:edit.hint', choices: choicesFor(c) }),
-    parse: (e) => {
+    parse: (e, c) => {
       const text = e.text.trim();
       // Button labels first (exact), then words, in either language.
       const exact = Object.keys(FIELDS).find((name) => text === t(lang, `claim:edit.${name}`) || text === t('zh', `claim:edit.${name}`) || text === t('en', `claim:edit.${name}`));
       if (exact) return { ...cleared(FIELDS[exact].clear), confirmed: undefined };
-      const values = corrections(e);
+      const values = corrections(e, c);
       if (values) return { ...values, confirmed: undefined };
       const name = Object.keys(FIELDS).find((n) => FIELDS[n].words.test(text));
       return name ? { ...cleared(FIELDS[name].clear), confirmed: undefined } : null;

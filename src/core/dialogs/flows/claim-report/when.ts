@@ -30,9 +30,17 @@ export function missingFacts(text: string, slots: Slots): Slots {
   return out;
 }
 
-/** Wraps a step's parse: a valid answer also fills the other empty slots the message states. */
-export function withFacts(parse: (e: AnswerEvent, c: FlowContext) => Slots | null) {
+/**
+ * Wraps a step's parse: a valid answer also fills the other empty slots the message states. With `clock`, an
+ * answer that is only a time ("11月28号晚上11点" where the place is asked) refines the incident time instead of
+ * being stored as this step's answer; the step is then asked again.
+ */
+export function withFacts(parse: (e: AnswerEvent, c: FlowContext) => Slots | null, clock?: { now(): Date }) {
   return (e: AnswerEvent, c: FlowContext): Slots | null => {
+    const dt = e.nlu.entities.datetime;
+    if (clock && dt && e.text.replace(dt.text, '').replace(/[\s\p{P}\p{S}]|左右|大概|应该|是|吧|的|时候|at|around|about|it was/giu, '').length === 0) {
+      return isFuture(dt.iso, clock.now()) ? null : timeSlots(dt);
+    }
     const own = parse(e, c);
     if (!own) return null;
     return { ...missingFacts(e.text, { ...c.slots, ...own }), ...own };
@@ -106,15 +114,31 @@ export function whenStates(clock: { now(): Date }, next: string): Record<string,
 export const needsTimeOfDay = (slots: Slots) => slots.incidentAt !== undefined && slots.incidentPrecision === 'day' && slots.incidentTimeAsked === undefined;
 
 const MOBILE = /^1[3-9]\d{9}$/;
+/** "不是昨天" / "not yesterday": the time named only to be denied. */
+const DENIED = /(?:不是|并非|而不是)\s*[^，,。.;；\s]+|\b(?:not|rather than)\s+[^,.;]+/gi;
+
+/**
+ * The time a correction names: the one not denied ("不是昨天 是前天" → 前天). A day alone keeps the time of day
+ * already known ("actually it was last Friday" after "yesterday at 4pm" → last Friday 16:00).
+ */
+function correctedTime(e: AnswerEvent, slots: Slots, now: Date): Found | undefined {
+  const denied = e.text.replace(DENIED, ' ');
+  const dt = denied === e.text ? e.nlu.entities.datetime : extractEntities(denied, now).datetime;
+  if (!dt || isFuture(dt.iso, now)) return undefined;
+  const text = dt.text.replace(/[,，。.\s]+$/, '');
+  if (dt.precision !== 'day' || !slots.incidentAt || slots.incidentPrecision === 'day') return { ...dt, text };
+  const kept = { ...dt, iso: `${dt.iso.slice(0, 10)}${String(slots.incidentAt).slice(10)}`, text, precision: slots.incidentPrecision };
+  return isFuture(kept.iso, now) ? { ...dt, text } : kept;
+}
 
 /**
  * `FlowDefinition.correct` of the claim report: the slots a correction names — a past time, a mobile number for
  * the callback, a place with a location cue, injuries, the other party or the police report. Null when it names none.
  */
-export function claimCorrections(e: AnswerEvent, now: Date): Slots | null {
+export function claimCorrections(e: AnswerEvent, c: FlowContext, now: Date): Slots | null {
   const out: Slots = {};
-  const dt = e.nlu.entities.datetime;
-  if (dt && !isFuture(dt.iso, now)) Object.assign(out, timeSlots(dt));
+  const dt = correctedTime(e, c.slots, now);
+  if (dt) Object.assign(out, timeSlots(dt));
   const phone = e.nlu.entities.phone;
   if (phone && MOBILE.test(phone)) Object.assign(out, { callbackPhone: phone, callbackDeclined: undefined });
   const facts = extractClaimFacts(e.text, { correction: true });
