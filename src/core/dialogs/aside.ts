@@ -8,10 +8,12 @@ import type { FlowDefinition, FlowServices, SayEvent } from './types.ts';
 import type { NluResult } from '../nlu/types.ts';
 
 /** What the inquiry flow says to `text`, or a "later" note when answering needs more than one turn. */
-export async function answerAside(s: FlowServices, inquiry: FlowDefinition | undefined, text: string, nlu: NluResult): Promise<SayEvent[]> {
+export async function answerAside(s: FlowServices, inquiry: FlowDefinition | undefined, text: string, nlu: NluResult, topic?: string): Promise<SayEvent[]> {
   if (!inquiry) return [{ type: 'say', key: 'dialog:aside.later' }];
+  // "how long does this usually take?" during a complaint is about complaints: ask the knowledge base with the topic.
+  const question = topic && kbKnows(s, `${topic} ${text}`) ? `${topic} ${text}` : text;
   try {
-    const run = await runFlow(inquiry.create(s), { input: { lang: s.lang, text, entities: nlu.entities } });
+    const run = await runFlow(inquiry.create(s), { input: { lang: s.lang, text: question, entities: nlu.entities } });
     if (run.done) return run.said;
   } catch (err) {
     s.logger.error({ err, conversationId: s.conversation.id }, 'side question failed');

@@ -7,8 +7,13 @@ import type { Responder, TurnContext } from '../turn.ts';
 import { handOff } from './handoff.ts';
 import { isCancel, isNo, isYes } from './kit.ts';
 import { answerAside, kbKnows } from './aside.ts';
+import { genericCorrections, genericSlotName } from './corrections.ts';
 import { interruptAfterRefusal, interruptBefore, type Interruption, type TurnFacts } from './interrupts.ts';
-import { isSupervisorRequest } from '../nlu/acts/index.ts';
+import { isQuestionForm, isSupervisorRequest } from '../nlu/acts/index.ts';
+
+const ASKS = /帮我|给我|能不能|可不可以|可以.{0,6}吗|我想|我要|请你|麻烦你|\b(?:please|can you|could you|would you|i want|i need)\b/i;
+/** Enough words to be a real request or question (not "？" or "asdf"). */
+const substantive = (text: string) => (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4 || text.trim().split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 3;
 import type { FlowContext } from './types.ts';
 import { optIn, optOut } from './subscription.ts';
 import { runFlow, type FlowRun } from './runner.ts';
@@ -199,7 +204,7 @@ class Turn {
       flows: new Set(this.flows.keys()),
       freeText: Boolean(active.freeText),
       yesNo: Boolean(active.yesNo),
-      corrections: () => (def?.correct && priorContext && text ? def.correct(answer, priorContext, this.s) : null),
+      corrections: () => (priorContext && text ? (def?.correct?.(answer, priorContext, this.s) ?? genericCorrections(answer, priorContext)) : null),
       kbKnows: (q) => kbKnows(this.s, q),
     };
     const before = text ? interruptBefore(facts) : null;
@@ -232,13 +237,13 @@ class Turn {
         this.said.push(say('dialog:switchOffer', { current: this.title(active.flow), next: this.title(what.intent) }, yesNo));
         return;
       case 'question':
-        this.said.push(...(await answerAside(this.s, this.flows.get('inquiry'), text, this.nlu)));
+        this.said.push(...(await answerAside(this.s, this.flows.get('inquiry'), text, this.nlu, this.topicOf(active))));
         this.said.push(say('dialog:aside.back', { flow: this.title(active.flow) }));
         return this.step(active, { type: 'REPEAT' });
       case 'correct': {
         const def = this.flows.get(active.flow);
-        const names = Object.keys(what.slots)
-          .map((k) => def?.slotNames?.[k])
+        const names = Object.entries(what.slots)
+          .map(([k, v]) => def?.slotNames?.[k] ?? genericSlotName(v))
           .filter((k, i, all): k is string => Boolean(k) && all.indexOf(k) === i);
         this.said.push(say(names.length ? 'dialog:corrected' : 'dialog:correctedGeneric', { fields: names.map((k) => this.tr(k)).join('、') }));
         return this.step(active, [{ type: 'CORRECT', slots: what.slots }, { type: 'REPEAT' }]);
@@ -249,13 +254,29 @@ class Turn {
     }
   }
 
+  /** What a side question is probably about: the policy line of the flow ("车险"), else the flow ("投诉"). */
+  private topicOf(active: FlowSlot): string {
+    const line = ((active.snapshot as { context?: FlowContext })?.context?.slots?.policy as { line?: string } | undefined)?.line;
+    return line ? this.tr(`claim:line.${line}`) : this.tr(this.title(active.flow));
+  }
+
   private tr(key: string): string {
     return t(this.s.lang, key);
   }
 
   private async route(text: string): Promise<void> {
     const { intent, confidence, alternatives, sentiment } = this.nlu;
-    if (isSupervisorRequest(text)) return this.handoff('supervisor_request', undefined, true);
+    if (isSupervisorRequest(text) || this.nlu.supervisor) {
+      if (sentiment === 'negative') this.said.push(say('dialog:empathyShort'));
+      return this.handoff('supervisor_request', undefined, true);
+    }
+    // A question we were unsure how to route, or one outside what Anxin does ("帮我订张机票", "今天股市怎么样"), goes to
+    // the inquiry flow: it answers from the knowledge base when it can, and otherwise says honestly that it cannot,
+    // offers a person and records the question for staff to add.
+    if (this.flows.has('inquiry') && ((intent === 'other' && substantive(text) && (isQuestionForm(text) || ASKS.test(text))) || (confidence < CLARIFY_BELOW && isQuestionForm(text) && kbKnows(this.s, text)))) {
+      this.state.unclear = 0;
+      return this.start('inquiry', text);
+    }
     const unclear = confidence < CLARIFY_BELOW || intent === 'other';
     if (unclear) {
       this.state.unclear += 1;
@@ -272,7 +293,10 @@ class Turn {
     }
     this.state.unclear = 0;
     if (intent === 'greeting') return void this.said.push(say(this.greetingKey(text)), menu());
-    if (intent === 'human_agent') return this.handoff('human_agent');
+    if (intent === 'human_agent') {
+      if (sentiment === 'negative') this.said.push(say('dialog:empathyShort'));
+      return this.handoff('human_agent');
+    }
     if (intent === 'unsubscribe') return void this.said.push(...(await optOut(this.s)));
     if (!this.flows.has(intent)) return void this.said.push(say('dialog:notUnderstood'), menu());
     // An upset customer hears that first, with a person one tap away; the flow then starts helping at once.

@@ -49,6 +49,11 @@ const NEED_VERB = /^(?:那|那我|我|我们)?(?:要|想|想要|需要|得|还�
 /** A plainly stated need ("我要投诉", "查一下理赔进度"), not an answer that merely mentions one ("全额退还保费"). */
 const plainStatement = (text: string) => compact(text).length <= 16 && !isQuestionForm(text) && NEED_VERB.test(text.trim());
 
+// A need stated outright anywhere in a longer message: "等下 我要先报案 车刚才被撞了", "先帮我查查投诉处理到哪了".
+const NEED_ANYWHERE = /(?:我要|我想|我得|要先|先帮我|帮我|给我)(?:先)?(?:报案|报个案|报险|投诉|举报|查(?:查|一下)?(?:理赔|投诉|进度|处理到哪)|转人工)|先(?:报案|投诉|查(?:查|一下)?)|\b(?:i (?:need|want) to (?:report|file|make) a claim|(?:let me|i want to|i need to) (?:check|file|make|report)\b)/i;
+// Strong question marks: what a description or an answer hardly ever ends or starts with.
+const STRONG_QUESTION = /[?？]\s*$|(?:吗|呢|么|嘛)[啊呀哈吧\s]*$|会不会|能不能|可不可以|是不是|有没有|要不要|多久|多长时间|怎么办|咋办|^(?:what|how|when|where|which|who|why|can|could|do|does|is|are|will|would|should)\b/i;
+
 /** Checked before any step sees the message. */
 export function interruptBefore(f: TurnFacts): Interruption | null {
   if (isCancelRequest(f.text, { yesNo: f.yesNo })) return { kind: 'cancel' };
@@ -61,8 +66,9 @@ export function interruptBefore(f: TurnFacts): Interruption | null {
     const slots = f.corrections();
     if (slots && Object.keys(slots).length) return { kind: 'correct', slots };
   }
-  if (isSwitch(f) && plainStatement(f.text)) return { kind: 'switch', intent: f.nlu.intent };
-  if (isQuestionForm(f.text) && ((f.nlu.intent === 'inquiry' && f.nlu.confidence >= 0.5) || f.kbKnows(f.text))) return { kind: 'question' };
+  if (isSwitch(f, 0.6) && (plainStatement(f.text) || NEED_ANYWHERE.test(f.text))) return { kind: 'switch', intent: f.nlu.intent };
+  if (isQuestionForm(f.text) && ((f.nlu.intent === 'inquiry' && f.nlu.confidence >= 0.5) || f.kbKnows(f.text) || STRONG_QUESTION.test(f.text.trim())))
+    return { kind: 'question' };
   return null;
 }
 
@@ -70,13 +76,14 @@ export function interruptBefore(f: TurnFacts): Interruption | null {
 export function interruptAfterRefusal(f: TurnFacts): Interruption | null {
   const slots = f.corrections();
   if (slots && Object.keys(slots).length && (hasCorrectionCue(f.text) || f.yesNo)) return { kind: 'correct', slots };
-  if (isSwitch(f) && !hasData(f.nlu)) return { kind: 'switch', intent: f.nlu.intent };
+  // A question about the need at hand ("多久能赔下来啊" while reporting a claim) is answered, not a switch.
   if (isQuestionForm(f.text)) return { kind: 'question' };
+  if ((isSwitch(f) && !hasData(f.nlu)) || (isSwitch(f, 0.6) && NEED_ANYWHERE.test(f.text))) return { kind: 'switch', intent: f.nlu.intent };
   if (f.nlu.sentiment === 'negative') return { kind: 'vent' };
   return null;
 }
 
-function isSwitch(f: TurnFacts): boolean {
+function isSwitch(f: TurnFacts, at = SWITCH_AT): boolean {
   const { intent, confidence } = f.nlu;
-  return intent !== f.flow && intent !== 'inquiry' && f.flows.has(intent) && confidence >= SWITCH_AT;
+  return intent !== f.flow && intent !== 'inquiry' && f.flows.has(intent) && confidence >= at;
 }

@@ -9,9 +9,11 @@ import { isDropHandoff, isWaitQuery } from '../nlu/acts/index.ts';
 import type { Nlu } from '../nlu/types.ts';
 import type { Responder, TurnContext, TurnOutcome } from '../turn.ts';
 import { render } from './engine.ts';
+import { readState } from './state.ts';
 import type { SayEvent } from './types.ts';
 
 const SILENT: TurnOutcome = { replies: [] };
+const SELF_SERVICE: string[] = ['claim_status', 'complaint_status', 'inquiry'];
 const say = (key: string, vars?: SayEvent['vars']): SayEvent => ({ type: 'say', key, vars });
 
 /** A responder for turns while staff own the conversation; `bot` takes over when the customer withdraws the wait. */
@@ -36,6 +38,13 @@ export function createWaitingRoom(opts: { nlu: Nlu; bot: Responder; calendar?: {
       return { ...out, replies: [...note, ...out.replies] };
     }
     if (isWaitQuery(text)) return { replies: render(ctx.lang, [await waitAnswer(ctx, waiting, opts.calendar)]), nlu: pick(nlu) };
+    // Self-service while waiting: a status check or a question is answered, and the customer keeps their place in
+    // the queue; a flow begun that way goes on until it ends.
+    const selfService = SELF_SERVICE.includes(nlu.intent) && nlu.confidence >= 0.6;
+    if (selfService || readState(ctx.conversation.dialogState).active) {
+      const out = await opts.bot(ctx);
+      return selfService ? { ...out, replies: [...out.replies, ...render(ctx.lang, [say('dialog:waiting.stillQueued')])] } : out;
+    }
     return SILENT;
   };
 }

@@ -10,14 +10,14 @@ export type PolicyTopic = (typeof POLICY_TOPICS)[number];
 // Colloquial Chinese first (犹豫期到哪天, 保额多少, 补交多少, 欠多少, 退保亏多少, 有什么在办的), then English. Common typos
 // (犹预期) and synonyms (冷静期, 后悔期) are included because customers type them.
 const TOPIC_WORDS: Record<PolicyTopic, RegExp> = {
-  expiry: /到期|满期|截止|期满|有效期|保到|什么时候结束|expir|end date|run out|valid until|last until/i,
+  expiry: /到期|满期|截止|期满|有效期|保到|什么时候结束|expir|end date|run out|valid until|last until|until when|covered (?:until|till)|how long am i covered/i,
   premium: /保费|缴费|交费|交钱|缴多少|交多少|\bdue\b|续期|续费|扣款|扣费|缴款|下次.{0,4}(?:交|缴)|premium|next payment|payment due|how much.*pay|instal/i,
   coverage: /保额|保障|保什么|保哪些|赔多少|能赔|保险金额|保了多少|责任|coverage|cover|sum insured|insured amount|benefit/i,
   status: /状态|有效吗|还有效|失效了?吗|生效|停效|中止|status|still valid|active|lapsed|in force/i,
   agent: /业务员|代理人|经纪人|服务人员|专员|客户经理|agent|advisor|adviser|salesperson|broker/i,
   coolingOff: /犹豫期|犹预期|犹豫其|冷静期|后悔期|反悔期|cooling[\s-]?off|free[\s-]?look/i,
   arrears: /补交|补缴|补费|欠(?:了|交|缴)?(?:多少|几期|费)|欠费|欠缴|欠交|拖欠|断交|断缴|没交|复效|恢复效力|reinstat|arrear|\bowe\b|overdue|back premium/i,
-  surrender: /退保|解约|退掉|不想要了|现金价值|亏多少|亏多|损失多少|能退多少|退多少|surrender|cash value|cancel (?:my |the )?(?:policy|insurance)/i,
+  surrender: /退保|解约|退掉|不想要了|现金价值|亏多少|亏多|损失多少|能退多少|退多少|现在退|surrender|cash value|cancel (?:my |the )?(?:\w+ )?(?:policy|insurance)|how much would i lose|money back/i,
   open: /在办|办到哪|办得怎么样|办理进度|进度|处理到哪|有什么.{0,4}(?:没办完|未办结|待办)|in progress|pending requests?|open (?:requests?|cases?|items?)|what (?:do i have|is) (?:open|pending|in progress)/i,
 };
 
@@ -54,7 +54,7 @@ export function detectLine(text: string): LineFilter | undefined {
   return undefined;
 }
 
-const MINE = /我的|我家的|我买的|我投保的|我名下|我(?:的)?(?:保单|保险|车险|寿险|医疗险|重疾险)|本人的|我(?:现在|还)?(?:欠|要补|得补|该交)|\bmy\s|\bmine\b|\bi bought|\bdo i (?:have|owe)|\bi owe\b|\bam i covered/i;
+const MINE = /我的|我家的|我买的|我那个|我这个|我那份|买的那个|刚买的|我投保的|我名下|我(?:的)?(?:保单|保险|车险|寿险|医疗险|重疾险)|本人的|我(?:现在|还)?(?:欠|要补|得补|该交)|\bmy\s|\bmine\b|\bi bought|\bdo i (?:have|owe)|\bi owe\b|\bam i covered/i;
 const POLICY_WORD = /保单|保险|保费|险|policy|policies|premium|insurance|cover/i;
 // Phrasings that only make sense about a concrete policy or case, even without "我的": a date (到哪天), an amount
 // (保额多少, 补交多少, 欠多少, 亏多少), or "what do I have going on" (有什么在办的).

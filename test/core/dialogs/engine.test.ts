@@ -16,17 +16,21 @@ describe('dialog engine: what every conversation gets', () => {
 
   it('asks rather than guesses when unsure, and offers a human after two unclear turns', async () => {
     chat = await scriptedChat();
-    await chat.send('今天天气怎么样').expectReply(/帮不上忙|不太确定|没有理解/);
-    await chat.send('嗯嗯那个啥').expectReply(/转接人工/);
+    // Out of scope: said honestly, with a person one tap away (the question is recorded for staff).
+    await chat.send('今天天气怎么样').expectChoice(/转人工/);
+    expect(chat.last()).toMatch(/回答不了/);
+    await chat.send('嗯嗯那个').expectReply(/帮不上忙|不太确定|没有理解/);
+    await chat.send('就是那个').expectReply(/转接人工/);
     await chat.send('是').expectReply(/人工客服/);
     const conv = await chat.app.db.conversation.findFirstOrThrow();
     expect(conv.owner).toBe('staff');
     expect(await chat.app.db.escalation.count({ where: { conversationId: conv.id, queue: 'general' } })).toBe(1);
   });
 
-  it('hands over to staff on request and then stays silent until staff hand it back', async () => {
+  it('hands over to staff on request and, once staff have taken it, stays silent until staff hand it back', async () => {
     chat = await scriptedChat();
     await chat.send('转人工').expectReply(/人工客服/);
+    await chat.app.db.escalation.updateMany({ data: { status: 'taken', takenBy: 'U_STAFF' } });
     await chat.send('在吗？').expectSilence();
     await chat.send('我要报案').expectSilence();
     const conv = await chat.app.db.conversation.findFirstOrThrow();
@@ -74,10 +78,11 @@ describe('dialog engine: what every conversation gets', () => {
 
   it('a pressed suggestion goes back to the flow that offered it, not through intent routing', async () => {
     chat = await scriptedChat();
-    const r = await chat.send('车险有哪些问题').expectChoice(/撞车了怎么报案/);
-    const suggestion = r.replies.flatMap((x) => x.choices ?? []).find((c) => /撞车了怎么报案/.test(c.value))!;
-    // On its own this text reads as a claim report; pressed as a suggestion it is the FAQ question.
+    const r = await chat.send('理赔需要什么材料').expectChoice(/车险理赔需要什么材料/);
+    const suggestion = r.replies.flatMap((x) => x.choices ?? []).find((c) => /车险理赔需要什么材料/.test(c.value))!;
+    // Pressed, the suggestion is answered by the flow that offered it (the knowledge base), not routed afresh.
     const answer = await chat.send(suggestion.value);
+    expect(answer.replies.map((x) => x.text).join('\n')).toMatch(/驾驶证/);
     expect(answer.replies.map((x) => x.text).join('\n')).not.toMatch(/保单号/);
     expect(await chat.app.db.interaction.count({ where: { kind: 'consultation' } })).toBe(1);
     expect((await chat.app.db.conversation.findFirstOrThrow()).dialogState).not.toHaveProperty('active.flow', 'claim_report');

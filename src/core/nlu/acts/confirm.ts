@@ -35,10 +35,22 @@ const NO_EN = ['n', 'no', 'nope', 'nah', 'not', 'wrong', 'none', 'notreally', 'n
 const YES = new RegExp(`^(?:${[...YES_ZH, ...YES_EN].join('|')})$`, 'u');
 const NO = new RegExp(`^(?:${[...NO_ZH, ...NO_EN].join('|')})$`, 'u');
 
+// Pieces a yes is built from ("没问题 提交吧", "好的 确认", "对 我本人", "嗯嗯 就这样").
+const YES_PIECE = /^(?:是的?|对的?|嗯+|恩+|好的?|行|可以|没问题|没错|确认|确定|提交|就这样|就这么办|正确|无误|我本人|本人|是我本人|ok|okay|yes|yeah|yep|sure|了|吧|啦|呢|哈)/u;
+// A yes followed by anything that turns it around ("对 但是时间错了", "是 不过电话不对") is not a yes.
+const TURN = /不|没(?!问题|错)|错|但|可是|不过|改|换|\bbut\b|\bnot\b|wrong|change/iu;
+
 /** A clear yes (see module comment). */
 export function isAffirm(text: string): boolean {
   const c = compact(text);
-  return c.length > 0 && YES.test(c);
+  if (!c) return false;
+  if (YES.test(c)) return true;
+  let rest = c;
+  for (let m = YES_PIECE.exec(rest); m && m[0]; m = YES_PIECE.exec(rest)) rest = rest.slice(m[0].length);
+  if (!rest) return true;
+  // "对 我要投诉" at "您是要投诉吗？": a leading yes with a restatement, as long as nothing turns it around.
+  const lead = /^(?:是的?|对的?|嗯+|好的?|没错|yes|yeah|yep)[\s,，、。!！]+(.+)$/iu.exec(foldText(text).trim());
+  return Boolean(lead && !TURN.test(lead[1]) && !/[?？吗]/u.test(lead[1]));
 }
 
 /** A clear no. A no that goes on to correct something ("不对 时间说错了 是…") is not a plain no: see acts/interrupt. */

@@ -15,7 +15,8 @@ const DOING = '(?:报案|报|投诉|投|举报|办理|办|弄|搞|查|填|改|�
 const CANCEL_ZH = new RegExp(
   [
     `^(?:那)?(?:就)?算了(?:吧|啦|呗)?(?:不${DOING}了)?`,
-    `^(?:还是)?(?:先)?不${DOING}了`,
+    `^(?:我|那我|那)?(?:还是)?(?:先|暂时|再)?不${DOING}了`,
+    '^别(?:搞|弄|问|办|报)了',
     `^(?:我)?(?:不想|不打算|不准备|不愿意|懒得)(?:再)?${DOING}(?:了)?`,
     `^(?:帮我|请)?(?:取消|撤销|撤回)(?:掉)?(?:这个|这次|本次|刚才的)?(?:报案|投诉|举报|申请|办理|业务|操作|了)?$`,
     `^(?:我)?不(?:要|用|需要)(?:${DOING}|这个)了`,
@@ -35,7 +36,10 @@ export function isCancelRequest(text: string, opts: { yesNo?: boolean } = {}): b
   // At a yes/no question "不用了"/"不要了"/"不需要" answer the question; elsewhere they abandon the step.
   if (opts.yesNo && /^(?:不用|不要|不需要|没有|不)了?$/u.test(c)) return false;
   if (/^(?:不用|不要|不需要)了$/u.test(c)) return true;
-  return CANCEL_ZH.test(t) || CANCEL_ZH.test(c) || CANCEL_EN.test(t);
+  if (CANCEL_ZH.test(t) || CANCEL_ZH.test(c) || CANCEL_EN.test(t)) return true;
+  // "别搞了 我先不报了", "我再想想 先不举报了", "身份证号不记得了 算了吧": one clause gives up.
+  const clauses = t.split(/[\s,，。.!！;；~～]+/u).filter(Boolean);
+  return clauses.length > 1 && clauses.some((cl) => CANCEL_ZH.test(cl) || CANCEL_ZH.test(compact(cl)));
 }
 
 const HUMAN_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|真人|活人|找客服|转客服|客服人员|找个人|找你们的人|人工$|^人工/u;
