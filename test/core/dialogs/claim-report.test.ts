@@ -357,6 +357,7 @@ describe('claim_report: corrections at the read-back (issue 11)', () => {
   it('takes "不对 时间说错了 是上周五下午三点半" and shows the updated read-back', async () => {
     const c = await atSummary();
     await c.send('不对 时间说错了 是上周五下午三点半').expectReply(/已为您更正出险时间/);
+    expect(c.last().match(/请核对报案信息/g)).toHaveLength(1);
     expect(c.last()).toMatch(/出险时间：2026-11-27 15:30/);
     expect(c.last()).toMatch(/以上信息正确吗/);
     expect(c.last()).not.toMatch(/请回复是或否/);
@@ -384,7 +385,11 @@ describe('claim_report: corrections at the read-back (issue 11)', () => {
     await c.send('否').expectChoice(/出险地点/);
     await c.send('地点改成小区地库').expectReply(/请核对报案信息/);
     expect(c.last()).toMatch(/出险地点：小区地库/);
+    expect(c.last().match(/请核对报案信息/g)).toHaveLength(1);
     await c.send('电话不对，应该是13600001111').expectReply(/回拨号码：136\*\*\*\*1111/);
+    // A bare new value at "which part?" is taken too.
+    await c.send('否').expectChoice(/出险时间/);
+    await c.send('上周五下午三点半').expectReply(/出险时间：2026-11-27 15:30/);
     await c.send('确认').expectReply(/报案成功/);
     expect(await c.app.db.claim.findFirstOrThrow()).toMatchObject({ place: '小区地库', callbackPhone: '13600001111' });
   });
