@@ -11,6 +11,7 @@ import { genericCorrections, genericSlotName } from './corrections.ts';
 import { interruptAfterRefusal, interruptBefore, type Interruption, type TurnFacts } from './interrupts.ts';
 import { isQuestionForm, isSupervisorRequest } from '../nlu/acts/index.ts';
 
+const UNSUBSCRIBE_WORDS = /退订|取消订阅|不要再发|别再发|不要发|别发|不想收到|不再接收|拒收|屏蔽|^td$|unsubscribe|opt[ -]?out|^stop$|stop (?:sending|messaging|texting)|no more (?:messages|greetings)/i;
 const ASKS = /帮我|给我|能不能|可不可以|可以.{0,6}吗|我想|我要|请你|麻烦你|\b(?:please|can you|could you|would you|i want|i need)\b/i;
 /** Enough words to be a real request or question (not "？" or "asdf"). */
 const substantive = (text: string) => (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4 || text.trim().split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w)).length >= 3;
@@ -162,6 +163,17 @@ class Turn {
       }
       return false;
     }
+    if (pending.kind === 'unsubscribe') {
+      if (isYes(text)) {
+        this.said.push(...(await optOut(this.s)));
+        return true;
+      }
+      if (isNo(text)) {
+        this.said.push(say('dialog:unsubscribeKept'));
+        return true;
+      }
+      return false;
+    }
     if (pending.kind === 'resume') {
       if (isYes(text) && this.state.suspended) {
         this.state.active = this.state.suspended;
@@ -297,7 +309,12 @@ class Turn {
       if (sentiment === 'negative') this.said.push(say('dialog:empathyShort'));
       return this.handoff('human_agent');
     }
-    if (intent === 'unsubscribe') return void this.said.push(...(await optOut(this.s)));
+    if (intent === 'unsubscribe') {
+      // Opting out on a guess is not acceptable: anything short of a plain "退订"/"unsubscribe" is confirmed first.
+      if (confidence >= 0.9 && UNSUBSCRIBE_WORDS.test(text)) return void this.said.push(...(await optOut(this.s)));
+      this.state.pending = { kind: 'unsubscribe' };
+      return void this.said.push(say('dialog:unsubscribeConfirm', undefined, yesNo));
+    }
     if (!this.flows.has(intent)) return void this.said.push(say('dialog:notUnderstood'), menu());
     // An upset customer hears that first, with a person one tap away; the flow then starts helping at once.
     if (sentiment === 'negative') this.said.push(say('dialog:empathy', undefined, [{ key: 'dialog:choice.human' }]));

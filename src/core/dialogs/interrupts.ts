@@ -8,7 +8,7 @@
  * choice, photos) is given the message first and only a refused answer is examined as an interruption, so a valid
  * answer that happens to look like something else ("不是" at a yes/no question) is never misread.
  */
-import { hasCorrectionCue, isCancelRequest, isHumanRequest, isQuestionForm, isSupervisorRequest } from '../nlu/acts/index.ts';
+import { hasCorrectionCue, isCancelRequest, isHumanRequest, isQuestionForm, isSupervisorRequest, isVenting } from '../nlu/acts/index.ts';
 import { compact } from '../nlu/acts/confirm.ts';
 import type { Intent, NluResult } from '../nlu/types.ts';
 
@@ -45,7 +45,7 @@ const hasData = (n: NluResult) => {
   return Boolean(e.policyNumber || e.claimNumber || e.complaintNumber || e.serviceNumber || e.phone || e.idNumber || e.datetime || e.plate);
 };
 
-const NEED_VERB = /^(?:那|那我|我|我们)?(?:要|想|想要|需要|得|还要|还想|申请|帮我|给我|麻烦|请)?(?:先)?(?:报案|报个案|投诉|举报|查|查询|查一下|办|办理|改|退保|转人工)|^(?:i(?:'d| would)? (?:want|like|need)|can i|help me|let me|i have to)/i;
+const NEED_VERB = /^(?:那|那我|我|我们)?(?:要|想|想要|需要|得|还要|还想|申请|帮我|给我|麻烦|请)(?:先)?(?:报案|报个案|投诉|举报|查|查询|查一下|办|办理|改|退保|转人工)|^(?:查|查询|查一下)(?:理赔|投诉|报案|进度)|^(?:报案|投诉|举报)$|^(?:i(?:'d| would)? (?:want|like|need)|can i|help me|let me|i have to)/i;
 /** A plainly stated need ("我要投诉", "查一下理赔进度"), not an answer that merely mentions one ("全额退还保费"). */
 const plainStatement = (text: string) => compact(text).length <= 16 && !isQuestionForm(text) && NEED_VERB.test(text.trim());
 
@@ -58,8 +58,9 @@ const STRONG_QUESTION = /[?？]\s*$|(?:吗|呢|么|嘛)[啊呀哈吧\s]*$|会不
 export function interruptBefore(f: TurnFacts): Interruption | null {
   if (isCancelRequest(f.text, { yesNo: f.yesNo })) return { kind: 'cancel' };
   const human = f.nlu.intent === 'human_agent' && f.nlu.confidence >= 0.6;
-  // In a free-text answer "你们客服人员态度很差" mentions staff without asking for one: there only a short request counts.
-  if (isSupervisorRequest(f.text) || ((human || isHumanRequest(f.text)) && (!f.freeText || compact(f.text).length <= 20)))
+  // In a free-text answer "你们电话客服" or "你们客服人员态度很差" names staff without asking for one: there only a
+  // short, explicit request counts.
+  if (isSupervisorRequest(f.text) || (f.freeText ? isHumanRequest(f.text) && compact(f.text).length <= 20 : human || isHumanRequest(f.text)))
     return { kind: 'human', supervisor: isSupervisorRequest(f.text) };
   if (!f.freeText) return null;
   if (hasCorrectionCue(f.text)) {
@@ -79,7 +80,7 @@ export function interruptAfterRefusal(f: TurnFacts): Interruption | null {
   // A question about the need at hand ("多久能赔下来啊" while reporting a claim) is answered, not a switch.
   if (isQuestionForm(f.text)) return { kind: 'question' };
   if ((isSwitch(f) && !hasData(f.nlu)) || (isSwitch(f, 0.6) && NEED_ANYWHERE.test(f.text))) return { kind: 'switch', intent: f.nlu.intent };
-  if (f.nlu.sentiment === 'negative') return { kind: 'vent' };
+  if (f.nlu.sentiment === 'negative' || isVenting(f.text)) return { kind: 'vent' };
   return null;
 }
 

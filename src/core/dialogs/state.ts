@@ -18,7 +18,7 @@ export interface DialogState {
   /** An unfinished flow put aside when the customer switched; offered again when the new one ends. */
   suspended?: FlowSlot;
   /** A question the engine itself asked and is waiting for. */
-  pending?: { kind: 'switch'; intent: Intent; text: string } | { kind: 'resume' } | { kind: 'human' };
+  pending?: { kind: 'switch'; intent: Intent; text: string } | { kind: 'resume' } | { kind: 'human' } | { kind: 'unsubscribe' };
   /** Unclear turns in a row (two → offer a human). */
   unclear: number;
   /**

@@ -40,7 +40,8 @@ export function createWaitingRoom(opts: { nlu: Nlu; bot: Responder; calendar?: {
     if (isWaitQuery(text)) return { replies: render(ctx.lang, [await waitAnswer(ctx, waiting, opts.calendar)]), nlu: pick(nlu) };
     // Self-service while waiting: a status check or a question is answered, and the customer keeps their place in
     // the queue; a flow begun that way goes on until it ends.
-    const selfService = SELF_SERVICE.includes(nlu.intent) && nlu.confidence >= 0.6;
+    // In office hours a person is moments away and answers everything; outside them the bot helps meanwhile.
+    const selfService = SELF_SERVICE.includes(nlu.intent) && nlu.confidence >= 0.6 && !isOpen(hours(ctx, opts.calendar), ctx.clock.now());
     if (selfService || readState(ctx.conversation.dialogState).active) {
       const out = await opts.bot(ctx);
       return selfService ? { ...out, replies: [...out.replies, ...render(ctx.lang, [say('dialog:waiting.stillQueued')])] } : out;
@@ -58,9 +59,11 @@ async function withdraw(ctx: TurnContext, escalationId: string, reason: string):
   ctx.events.emit('escalation.updated', { escalationId, conversationId: ctx.conversation.id, status: 'resolved', actor: 'customer' });
 }
 
+const hours = (ctx: TurnContext, calendar?: { isWorkday(date: string): boolean }) => businessHoursFrom(ctx.config, calendar?.isWorkday.bind(calendar));
+
 async function waitAnswer(ctx: TurnContext, waiting: { id: string; queue: string; createdAt: Date }, calendar?: { isWorkday(date: string): boolean }): Promise<SayEvent> {
   const ahead = await ctx.db.escalation.count({ where: { queue: waiting.queue, status: 'open', createdAt: { lt: waiting.createdAt } } });
-  const bh = businessHoursFrom(ctx.config, calendar?.isWorkday.bind(calendar));
+  const bh = hours(ctx, calendar);
   const now = ctx.clock.now();
   if (isOpen(bh, now)) return say('dialog:waiting.open', { position: ahead + 1 });
   const next = nextOpening(bh, now);

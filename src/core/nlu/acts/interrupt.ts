@@ -94,3 +94,10 @@ export function isDropHandoff(text: string): boolean {
   const t = fold(text);
   return DROP_HANDOFF_ZH.test(t) || DROP_HANDOFF_EN.test(t) || isCancelRequest(text);
 }
+
+const VENT = /屁|滚|他妈|妈的|tmd|有病|废物|垃圾|骗子|烦死|烦不烦|就会问|问什么问|有完没完|没完没了|听不懂人话|智障|傻|\b(?:stupid|useless|ridiculous|wtf|damn|shut up|are you kidding)\b/i;
+
+/** Abuse or exasperation aimed at the bot ("问问问 问个屁 你们就会问"), whatever the sentiment lexicon says. */
+export function isVenting(text: string): boolean {
+  return VENT.test(fold(text));
+}
