@@ -49,6 +49,8 @@ function charDiff(a: string[], b: string[]): number {
  */
 export function createHomophoneCorrector(options: HomophoneOptions): HomophoneCorrector {
   const byKey = new Map<string, Set<string>>();
+  // Whole words typed in pinyin without tones or spaces ("youyuqi 是几天"): the exact syllables, joined.
+  const byPinyin = new Map<string, Set<string>>();
   const known = new Set<string>();
   for (const word of options.vocabulary) {
     const chars = [...word];
@@ -58,7 +60,20 @@ export function createHomophoneCorrector(options: HomophoneOptions): HomophoneCo
     let set = byKey.get(key);
     if (!set) byKey.set(key, (set = new Set()));
     set.add(word);
+    const spelt = pinyin(word, { toneType: 'none', type: 'array', v: true }).join('').replace(/v/g, 'u');
+    let same = byPinyin.get(spelt);
+    if (!same) byPinyin.set(spelt, (same = new Set()));
+    same.add(word);
   }
+
+  // Five letters at least, so English words and abbreviations (bao, td, ok) are left alone; one word only.
+  const fromPinyin = (latin: string, corrections: Array<{ from: string; to: string }>): string => {
+    const words = latin.length >= 5 ? byPinyin.get(latin.toLowerCase()) : undefined;
+    if (!words || words.size !== 1) return latin;
+    const [to] = words;
+    corrections.push({ from: latin, to });
+    return to;
+  };
 
   const candidate = (stretch: string[], key: string): string | undefined => {
     const words = byKey.get(key);
@@ -106,6 +121,7 @@ export function createHomophoneCorrector(options: HomophoneOptions): HomophoneCo
   return {
     correct(text) {
       const corrections: Array<{ from: string; to: string }> = [];
+      text = text.replace(/(?<![A-Za-z])[A-Za-z]{5,}(?![A-Za-z])/g, (latin) => fromPinyin(latin, corrections));
       let out = '';
       let run = '';
       for (const ch of text) {

@@ -4,6 +4,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { createEnAnalyzer } from './analyzer-en.ts';
 import { createZhAnalyzer } from './analyzer-zh.ts';
 import { readKnowledgeFiles } from './read-files.ts';
+import { fitsLines, namedLines } from './named-lines.ts';
 import { LangIndex, leadOver, type RankedEntry } from './search-index.ts';
 import type { KbAnswer, KbHit, KnowledgeBase } from './types.ts';
 
@@ -73,6 +74,29 @@ export function isConfident(ranked: readonly RankedEntry[], policy: ConfidencePo
   return top.evidence >= policy.minEvidence && top.coverage >= policy.minCoverage && clearWinner;
 }
 
+/** Clause breaks in one message holding several questions ("宽限期多久啊 过了还能复效吗", "…? And …"). */
+const CLAUSE_BREAK = /[\s，,。？?！!；;]+|还有|另外|顺便问下?|\band also\b|\balso\b/i;
+const substantialClause = (c: string) => (c.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4 || (c.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
+
+/**
+ * The other questions a confidently answered message also asks: each clause that, on its own, is answered by a
+ * different entry, clearly (the whole message was in scope, so a clause needs full coverage and a clear lead rather
+ * than the full evidence bar a message on its own needs). Entry indexes, at most two.
+ */
+function otherParts(query: string, answered: number, rankClause: (clause: string) => RankedEntry[], policy: ConfidencePolicy): number[] {
+  const clauses = query.split(CLAUSE_BREAK).filter(substantialClause);
+  if (clauses.length < 2) return [];
+  const out: number[] = [];
+  for (const clause of clauses) {
+    const ranked = rankClause(clause);
+    const [top, runnerUp] = ranked;
+    if (!top || top.index === answered || out.includes(top.index)) continue;
+    const clear = isConfident(ranked, policy) || (top.coverage >= policy.sureCoverage && top.evidence >= policy.minEvidence / 2 && (!runnerUp || runnerUp.score / top.score <= policy.maxRunnerUpRatio / 2));
+    if (clear) out.push(top.index);
+  }
+  return out.slice(0, 2);
+}
+
 /**
  * Loads and validates every YAML file in `dir` (format: kb/README.md) and builds the Chinese and English
  * indexes. Throws `AnxinError('kb_invalid')` naming the file and the entry when anything is malformed.
@@ -88,6 +112,13 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const byId = new Map(entries.map((e) => [e.id, e]));
   Object.freeze(entries);
 
+  // A question naming a line ("车险…") is answered only by that line's entries and general ones (see named-lines.ts).
+  const rank = (query: string, lang: Lang, limit: number): RankedEntry[] => {
+    const lines = namedLines(query);
+    if (lines.size === 0) return indexes[lang].query(query, limit);
+    return indexes[lang].query(query, limit + 8).filter((r) => r.exact || fitsLines(entries[r.index], lines)).slice(0, limit);
+  };
+
   const toHit = (r: RankedEntry, lang: Lang): KbHit => {
     const entry = entries[r.index];
     return { entry, score: r.score, coverage: r.coverage, question: entry[lang].question, answer: entry[lang].answer };
@@ -97,16 +128,18 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
     entries,
     get: (id) => byId.get(id),
     search(query, lang, limit = 5) {
-      return indexes[lang].query(query, Math.max(1, Math.floor(limit))).map((r) => toHit(r, lang));
+      return rank(query, lang, Math.max(1, Math.floor(limit))).map((r) => toHit(r, lang));
     },
     answer(query, lang): KbAnswer | null {
-      const ranked = indexes[lang].query(query, SUGGESTIONS);
+      const ranked = rank(query, lang, SUGGESTIONS);
       if (ranked.length === 0) return null;
       const top = toHit(ranked[0], lang);
       const confident = isConfident(ranked, policy);
+      const more = confident ? otherParts(query, ranked[0].index, (clause) => rank(clause, lang, 2), policy) : [];
       return {
         entry: top.entry,
-        answer: top.answer,
+        answer: [top.answer, ...more.map((i) => entries[i][lang].answer)].join('\n\n'),
+        ...(more.length ? { more: more.map((i) => entries[i]) } : {}),
         score: top.score,
         coverage: top.coverage,
         confident,

@@ -42,6 +42,8 @@ export interface KbAnswer {
   coverage: number;
   /** True when the top hit is good enough to send as the answer without asking back. */
   confident: boolean;
+  /** Entries for the other questions asked in the same message, whose answers follow the first in `answer`. */
+  more?: KbEntry[];
   /** When not confident: the 2–3 likeliest question titles to offer as choices; empty when confident. */
   suggestions: string[];
 }
