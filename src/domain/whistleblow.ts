@@ -33,6 +33,28 @@ export interface WhistleblowInput {
   reporterTraits?: Array<string | null | undefined>;
 }
 
+/** Words that only say "I want to report" (stripped before judging whether a message tells what happened). */
+const REPORT_WORDS = /我?(要|想|需要)?举报(他|她|一下|你们)?|投诉|(i (want|need|would like|'d like) to )?report (him|her|them|this|misconduct|one of your agents?)|i want to report|whistle-?blow(ing)?/gi;
+/** Han characters plus Latin words left after the report words: what a message tells of the misconduct. */
+export const REPORT_FACT_UNITS = 15;
+
+/**
+ * The message itself as "what happened" when it tells enough of it ("你们有个业务员收了我钱没给我出保单 让我直接转他
+ * 微信的 我要举报他"), else null — so the reporter is not asked again for what they already said.
+ */
+export function reportedFacts(text: string): string | null {
+  const told = text.replace(REPORT_WORDS, ' ');
+  const units = (told.match(/[\u4e00-\u9fff]/g)?.length ?? 0) + (told.match(/[A-Za-z]{2,}/g)?.length ?? 0);
+  return units >= REPORT_FACT_UNITS ? text.trim() : null;
+}
+
+const MISCONDUCT = /收了?.{0,4}(钱|现金|保费)|私下|挪用|侵占|骗|假(保单|单)|飞单|代签|冒签|回扣|好处费|索要|截留|转(到|给)?(他|她)?(个人|私人|微信|支付宝)|cash|kickback|bribe|forg(ed|ery)|fake|stole|pocketed|took (my|the) (money|premium)|misappropriat|private account/i;
+
+/** A who-answer that also tells what happened ("业务员张三 他收了我五千块现金没给收据"): the facts, else null. */
+export function factsWithWho(text: string): string | null {
+  return MISCONDUCT.test(text) ? reportedFacts(text) : null;
+}
+
 const REDACTED = '[…]';
 const CONTACT_PATTERNS = [
   /\b\d{17}[\dXx]\b/g, // ID numbers

@@ -71,7 +71,7 @@ describe('whistleblow dialog', () => {
     const { c } = await chat();
     await c.send('I want to report fraud').expectReply(/compliance department/);
     await c.send('An agent called Zhao at the Haidian branch').expectReply(/what happened/);
-    await c.send('He sells fake policies and keeps the premiums, his WeChat is zhao_agent88').expectReply(/when/);
+    await c.send('He sells fake policies and keeps the premiums, his WeChat is zhao_agent88').expectReply(/[Ww]hen/);
     await c.send('not sure').expectReply(/evidence/);
     await c.send('none').expectReply(/contact/);
     await c.send('12').expectReply(/mobile number, or reply "anonymous"/);

@@ -12,7 +12,7 @@
 import { assign, enqueueActions, fromPromise } from 'xstate';
 import { parseMaterialsAnswer, parseMobile, parseName, parseRole, missingItems, type MaterialsAnswer } from '../../../domain/complaints/answers.ts';
 import { categoriseComplaint, type ComplaintCategory } from '../../../domain/complaints/categorise.ts';
-import { inferRequest, inferRole } from '../../../domain/complaints/infer.ts';
+import { inferFacts, inferRequest, inferRole, inferSubject } from '../../../domain/complaints/infer.ts';
 import { displayDate } from '../../../domain/complaints/display-date.ts';
 import { fileComplaint, type FileOutcome } from '../../../domain/complaints/intake.ts';
 import { storeAttachments } from '../../../domain/complaints/materials.ts';
@@ -157,7 +157,7 @@ function create(s: FlowServices) {
       (e) => Boolean(parseName(e.text)),
       () => ({ key: 'complaint:hint.name' }),
     ),
-    phoneRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).phone), target: 'subject' }, { target: 'phone' }] },
+    phoneRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).phone), target: 'subjectRoute' }, { target: 'phone' }] },
     phone: patient(
       ask({
         prompt: () => ({ key: 'complaint:ask.phone' }),
@@ -166,12 +166,13 @@ function create(s: FlowServices) {
           const phone = parseMobile(e.text, e.nlu.entities.phone);
           return phone ? { phone } : null;
         },
-        next: 'subject',
+        next: 'subjectRoute',
       }),
       'phone',
       (e) => Boolean(parseMobile(e.text, e.nlu.entities.phone)),
       () => ({ key: 'complaint:hint.phone' }),
     ),
+    subjectRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).subject), target: 'requestRoute' }, { target: 'subject' }] },
     subject: ask({
       prompt: () => ({ key: 'complaint:ask.subject' }),
       hint: () => ({ key: 'complaint:hint.text' }),
@@ -182,7 +183,7 @@ function create(s: FlowServices) {
       next: 'requestRoute',
       freeText: true,
     }),
-    requestRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).request), target: 'facts' }, { target: 'request' }] },
+    requestRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).request), target: 'factsRoute' }, { target: 'request' }] },
     request: ask({
       prompt: () => ({ key: 'complaint:ask.request' }),
       hint: () => ({ key: 'complaint:hint.text' }),
@@ -190,9 +191,10 @@ function create(s: FlowServices) {
         const request = freeText()(e);
         return request ? { request } : null;
       },
-      next: 'facts',
+      next: 'factsRoute',
       freeText: true,
     }),
+    factsRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).facts), target: 'materials' }, { target: 'facts' }] },
     facts: ask({
       prompt: () => ({ key: 'complaint:ask.facts' }),
       hint: () => ({ key: 'complaint:hint.text' }),
@@ -285,6 +287,8 @@ function create(s: FlowServices) {
       const request = opening ? inferRequest(opening) : null;
       return {
         opening,
+        subject: opening ? (inferSubject(opening) ?? undefined) : undefined,
+        facts: opening ? (inferFacts(opening) ?? undefined) : undefined,
         phone: input.entities.phone,
         policyNumber: input.entities.policyNumber,
         // A verified customer complaining in their own chat is the consumer (the policyholder) themself.

@@ -1,15 +1,16 @@
 /**
  * 举报 — a misconduct report: who, what, when, evidence, an optional contact (anonymity allowed), then a JB reference.
- * It goes to the compliance queue only; see src/domain/whistleblow.ts for what the card may show.
+ * It goes to the compliance queue only; see src/domain/whistleblow.ts for what the card may show. What the opening
+ * (or the who-answer) already tells of the misconduct, and a time it names, are not asked again.
  */
 import { assign, fromPromise } from 'xstate';
 import { parseMaterialsAnswer, parseMobile } from '../../../domain/complaints/answers.ts';
 import { storeAttachments } from '../../../domain/complaints/materials.ts';
-import { fileWhistleblowReport } from '../../../domain/whistleblow.ts';
+import { factsWithWho, fileWhistleblowReport, reportedFacts } from '../../../domain/whistleblow.ts';
 import { maskPhone } from '../../../domain/pii.ts';
 import { t } from '../../../i18n/index.ts';
 import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
-import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+import type { AnswerEvent, FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 
 type Slots = { who?: string; what?: string; when?: string; evidence?: string; evidenceIds?: string[]; answer?: string; contact?: string | null };
 type Args = { context: FlowContext };
@@ -57,8 +58,21 @@ function create(s: FlowServices) {
 
   const states: Record<string, any> = {
     intro: { entry: say('whistleblow:intro'), always: 'who' },
-    who: ask({ prompt: () => ({ key: 'whistleblow:ask.who' }), hint: () => ({ key: 'whistleblow:hint.text' }), parse: (e) => (text()(e) ? { who: text()(e) } : null), next: 'what', freeText: true }),
-    what: ask({ prompt: () => ({ key: 'whistleblow:ask.what' }), hint: () => ({ key: 'whistleblow:hint.text' }), parse: (e) => (text()(e) ? { what: text()(e) } : null), next: 'when', freeText: true }),
+    who: ask({
+      prompt: () => ({ key: 'whistleblow:ask.who' }),
+      hint: () => ({ key: 'whistleblow:hint.text' }),
+      parse: (e, c) => {
+        const who = text()(e);
+        if (!who) return null;
+        const what = slots(c).what ?? factsWithWho(who) ?? undefined;
+        return { who, what };
+      },
+      next: 'whatRoute',
+      freeText: true,
+    }),
+    whatRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).what), target: 'whenRoute' }, { target: 'what' }] },
+    what: ask({ prompt: () => ({ key: 'whistleblow:ask.what' }), hint: () => ({ key: 'whistleblow:hint.text' }), parse: (e) => (text()(e) ? { what: text()(e) } : null), next: 'whenRoute', freeText: true }),
+    whenRoute: { always: [{ guard: ({ context }: Args) => slots(context).when !== undefined, target: 'evidence' }, { target: 'when' }] },
     when: ask({
       prompt: () => ({ key: 'whistleblow:ask.when' }),
       hint: () => ({ key: 'whistleblow:hint.text' }),
@@ -125,7 +139,35 @@ function create(s: FlowServices) {
     ...finalStates(),
   };
 
-  return flowSetup(actors).createMachine({ id: FLOW_ID, context: initialContext(), initial: 'intro', states });
+  return flowSetup(actors).createMachine({
+    id: FLOW_ID,
+    context: initialContext((input) => {
+      const what = reportedFacts(input.text) ?? undefined;
+      // A time is taken from the opening only together with the facts it belongs to.
+      return { what, when: what && input.entities.datetime ? input.entities.datetime.text : undefined };
+    }),
+    initial: 'intro',
+    states,
+  });
 }
 
-export const flow: FlowDefinition = { id: 'whistleblow', version: 1, titleKey: 'whistleblow:title', create };
+const ANONYMOUS_NOW = /(还是|改成?|换成?|就)匿名|不留(联系方式|电话|手机号?)了?|stay anonymous|rather (stay|be) anonymous|keep it anonymous|remove my (number|phone|contact)/i;
+
+/**
+ * `FlowDefinition.correct`: a new mobile number replaces the contact ("手机号写错了 是13712345670"), "还是匿名吧"
+ * withdraws it. Null when the message names neither.
+ */
+function correct(e: AnswerEvent): Record<string, unknown> | null {
+  const phone = parseMobile(e.text, e.nlu.entities.phone);
+  if (phone) return { contact: phone };
+  return ANONYMOUS_NOW.test(e.text) ? { contact: null } : null;
+}
+
+export const flow: FlowDefinition = {
+  id: 'whistleblow',
+  version: 1,
+  titleKey: 'whistleblow:title',
+  create,
+  correct,
+  slotNames: { contact: 'whistleblow:slot.contact' },
+};

@@ -5,6 +5,8 @@
  * Then an inferred category is confirmed. Ends at `roleRoute`.
  */
 import { assign, enqueueActions, fromPromise } from 'xstate';
+import { statedRole } from '../../../../domain/complaints/answers.ts';
+import { isVenting } from '../../../../domain/complaints/infer.ts';
 import { policiesInCoolingOff, type CoolingOffPolicy } from '../../../../domain/complaints/cooling-off.ts';
 import { displayDate } from '../../../../domain/complaints/display-date.ts';
 import { mergeIntoComplaint } from '../../../../domain/complaints/intake.ts';
@@ -36,6 +38,7 @@ const NEW = /新的|另外|另一|别的|不是同一|不一样|new|another|diff
 const SURRENDER = /退保|退款|退钱|退了|cancel|surrender|refund/i;
 const CONTINUE = /投诉|继续|complain|continue|carry on/i;
 const OPEN_CHOICES = [{ key: 'complaint:choice.same' }, { key: 'complaint:choice.new' }];
+const YES_NO = [{ key: 'dialog:choice.yes' }, { key: 'dialog:choice.no' }];
 const COOLING_CHOICES = [{ key: 'complaint:choice.surrender' }, { key: 'complaint:choice.continue' }];
 
 function deadlineText(lang: Lang, o: OpenComplaint) {
@@ -46,6 +49,20 @@ function readSameOrNew(text: string): boolean | null {
   if (NEW.test(text) || isNo(text)) return false;
   if (SAME.test(text) || isYes(text)) return true;
   return null;
+}
+
+/**
+ * Yes/no to the guessed category. Who complains, said alongside ("对 我本人") or instead ("我是她女儿 她没让我来"),
+ * is kept so the role question is not asked again. A customer who skips the check and goes on to say who the
+ * complaint is about ("the hotline agent I spoke to yesterday") is heard: that is the subject. Without a yes the
+ * guess is dropped and the whole complaint is classified when it is filed.
+ */
+function readCategoryAnswer(text: string): Record<string, unknown> | null {
+  const role = statedRole(text);
+  const ok = isYes(text) ? true : isNo(text) ? false : undefined;
+  if (ok !== undefined || role) return { categoryOk: ok, ...(role ? { role } : {}) };
+  const s = text.trim();
+  return s.length >= 6 && !isVenting(s) && !/[?？]$|吗$/.test(s) ? { categoryOk: undefined, subject: s } : null;
 }
 
 function readCoolingChoice(text: string): 'surrender' | 'continue' | null {
@@ -208,12 +225,18 @@ export function beforeStates(s: FlowServices, mentionsSale: (c: FlowContext) => 
     },
     categoryRoute: { always: [{ guard: ({ context }: Args) => Boolean(context.slots.category), target: 'categoryConfirm' }, { target: 'roleRoute' }] },
     categoryConfirm: patient(
-      confirm({ prompt: (c) => ({ key: 'complaint:ask.category', vars: { category: `complaint:category.${c.slots.category}` } }), slot: 'categoryOk', next: 'categoryDecide' }),
+      ask({
+        prompt: (c) => ({ key: 'complaint:ask.category', vars: { category: `complaint:category.${c.slots.category}` }, choices: YES_NO }),
+        hint: () => ({ key: 'dialog:hint.yesNo', choices: YES_NO }),
+        parse: (e) => readCategoryAnswer(e.text),
+        next: 'categoryDecide',
+        yesNo: true,
+      }),
       'categoryConfirm',
-      (e) => isYes(e.text) || isNo(e.text),
-      () => ({ key: 'dialog:hint.yesNo', choices: [{ key: 'dialog:choice.yes' }, { key: 'dialog:choice.no' }] }),
+      (e) => readCategoryAnswer(e.text) !== null,
+      () => ({ key: 'dialog:hint.yesNo', choices: YES_NO }),
     ),
-    // A wrong guess is dropped: the keyword classifier then reads the whole complaint when it is filed.
-    categoryDecide: { always: [{ target: 'roleRoute', actions: setSlots((c) => (c.slots.categoryOk === false ? { category: undefined } : {})) }] },
+    // A guess not confirmed is dropped: the keyword classifier then reads the whole complaint when it is filed.
+    categoryDecide: { always: [{ target: 'roleRoute', actions: setSlots((c) => (c.slots.categoryOk === true ? {} : { category: undefined })) }] },
   };
 }
