@@ -32,7 +32,7 @@ const EN_PLACE_RE =
 const EN_NOT_PLACE = /^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|I|Policy|PR\d|AU\d|HL\d|LF\d)\b/i;
 
 const INCIDENT =
-  /被.{0,6}(?:追尾|撞|刮|蹭|擦|碰|剐|砸|偷|盗|咬|淹|泡|烧)|追尾|撞[了到上伤坏]|相撞|刮[了到花伤蹭]|剐蹭|蹭[了到]|碰[了到]|爆胎|自燃|着火|起火|失火|漏水|水管|爆管|爆裂|泡水|被淹|进水|被盗|被偷|失窃|丢了|入室|摔[了倒伤]|骨折|住院|确诊|车祸|事故|\b(?:crash(?:ed)?|hit|rear[- ]ended|collided|scratched|dented|stolen|burgl(?:ed|ary|arized)|broke in|break-in|burst|flood(?:ed)?|leak(?:ed|ing)?|fire|fell|slipped|broke (?:my|his|her) \w+|hospitali[sz]ed|diagnosed)\b/i;
+  /被.{0,6}(?:追尾|撞|刮|蹭|擦|碰|剐|砸|偷|盗|咬|淹|泡|烧)|追尾|撞[了到上伤坏]|相撞|刮[了到花伤蹭]|剐蹭|蹭[了到]|碰[了到]|爆胎|自燃|着火|起火|失火|漏水|水管|爆管|爆裂|泡水|被淹|进水|被盗|被偷|失窃|丢了|入室|进了?小偷|进了?贼|遭了?贼|摔[了倒伤]|骨折|住院|确诊|车祸|事故|\b(?:crash(?:ed)?|hit|rear[- ]ended|collided|scratched|dented|stolen|burgl(?:ed|ary|arized)|broke in|break-in|burst|flood(?:ed)?|leak(?:ed|ing)?|fire|fell|slipped|broke (?:my|his|her) \w+|hospitali[sz]ed|diagnosed)\b/i;
 const INJURY_NONE =
   /(?:没|没有|无)人(?:员)?(?:受伤|伤亡|伤到)|人(?:都|员)?(?:没事|没受伤|无碍|平安|无伤亡|安全)|(?:都|也|人)?没(?:有)?受伤|无人受伤|无伤亡|\b(?:no(?:body| one)\s+(?:was\s+|got\s+)?(?:hurt|injured)|no injur(?:y|ies)|(?:i'm|i am|we're|we are|everyone is|everybody is)\s+(?:fine|ok|okay|unhurt|not hurt))\b/i;
 const INJURY = /伤|骨折|流血|出血|疼|痛|住院|缝了?针|\b(?:hurt|injur(?:ed|y|ies)|bleeding|broken (?:arm|leg|wrist|rib)|fractur)/i;

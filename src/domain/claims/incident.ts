@@ -6,8 +6,8 @@
  */
 import { asLine, isTheft } from './lines.ts';
 
-/** Situations where the customer must hear safety advice first. */
-export type Hazard = 'water' | 'fire' | 'autoInjury';
+/** Situations where the customer must hear safety advice first (a theft: call 110 and keep the scene as it is). */
+export type Hazard = 'water' | 'fire' | 'autoInjury' | 'theft';
 
 const WATER = /水管|爆管|管子爆|漏水|渗水|跑水|泡了|泡坏|被泡|水泡|淹了|被淹|水浸|进水|积水|漏到|burst pipe|pipe burst|leak|flood|water damage|soaked/i;
 const FIRE = /着火|起火|火灾|失火|烧了|烧毁|烧坏|冒烟|fire|smoke|burn(ed|t|ing)/i;
@@ -17,10 +17,12 @@ const NO_ONE_HURT = /没人受伤|无人受伤|没有人受伤|没受伤|没有�
 
 /**
  * The hazard to warn about, from the line and what was said (the description and, for motor, the injuries answer),
- * or null. Fire comes first; water damage matters at home (not a flooded car, which has its own advice).
+ * or null. Fire comes first; water damage matters at home (not a flooded car, which has its own advice); a theft not
+ * yet reported to the police (`policeReport` other than 'yes') gets "call 110 now".
  */
-export function hazardOf(line: string | undefined, description = '', injuries?: string): Hazard | null {
+export function hazardOf(line: string | undefined, description = '', injuries?: string, policeReport?: string): Hazard | null {
   if (FIRE.test(description)) return 'fire';
+  if (isTheft(description) && policeReport !== 'yes') return 'theft';
   const l = line ? asLine(line) : undefined;
   // Before the policy is known the line is unknown: a car accident is recognised from the words.
   if (l === 'auto' || (!l && CAR.test(description))) {

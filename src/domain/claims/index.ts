@@ -6,3 +6,4 @@ export * from './lines.ts';
 export * from './policy-lookup.ts';
 export * from './report.ts';
 export * from './status.ts';
+export * from './line-hints.ts';

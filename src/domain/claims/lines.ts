@@ -33,7 +33,7 @@ export const LINE_RULES: Record<Line, LineRules> = {
 };
 
 const ACCIDENT_WORDS = /受伤|伤到|摔|撞|车祸|骨折|意外|烫伤|烧伤|划伤|咬伤|injur|accident|fell|fall|crash|hurt|broke|burn|bitten/i;
-const THEFT_WORDS = /被盗|盗窃|被偷|偷走|失窃|入室|撬门|撬锁|抢劫|被抢|扒窃|stolen|stole|theft|steal|burglar|burgled|robbed|robbery|broke in|break-?in/i;
+const THEFT_WORDS = /进了?小偷|进了?贼|遭贼|遭了贼|被盗|盗窃|被偷|偷走|失窃|入室|撬门|撬锁|抢劫|被抢|扒窃|stolen|stole|theft|steal|burglar|burgled|robbed|robbery|broke in|break-?in/i;
 
 /** A known line, or `undefined` for values the core system may send that Anxin does not know. */
 export function asLine(value: string): Line | undefined {

@@ -53,3 +53,20 @@ export function statusKeys(status: string): { status: string; next: string } {
   const s = (CLAIM_STATUSES as readonly string[]).includes(status) ? status : 'reported';
   return { status: `claim:status.${s}`, next: `claim:statusNext.${s}` };
 }
+
+/** Statuses of a claim that is still being handled (not yet paid, closed or rejected). */
+export const OPEN_CLAIM_STATUSES = ['reported', 'in_review', 'awaiting_documents', 'approved'] as const;
+
+/**
+ * The open claims on one policy, newest first — so a second report on the same policy can mention the first one
+ * before a duplicate is filed. Only the customer's own claims, as {@link mayView} allows: an insured person does
+ * not learn of the holder's claims this way.
+ */
+export async function openClaimsOn(deps: Pick<CoreDeps, 'db'>, policyId: string, customerId: string, take = 3): Promise<Pick<Claim, 'number' | 'status' | 'incidentAt'>[]> {
+  return deps.db.claim.findMany({
+    where: { policyId, customerId, status: { in: [...OPEN_CLAIM_STATUSES] } },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { number: true, status: true, incidentAt: true },
+  });
+}

@@ -11,6 +11,7 @@ import {
   hazardOf,
   isTheft,
   lineNameKey,
+  linesMentioned,
   needsHospital,
   needsInjuries,
   needsOtherParties,
@@ -34,8 +35,13 @@ const sl = (c: FlowContext) => c.slots as Slots;
 
 const NONE = /^(没有|没|无|没事|都没事|都没有|无人受伤|没有人受伤|没人受伤|没有对方|单方事故|no|none|nobody|no one.*|no other party|not really)[!！。.～~ ]*$/i;
 const isNone = (e: AnswerEvent) => isNo(e.text) || NONE.test(e.text.trim());
-const POLICE_YES = /已报|报警了|报了警|报过|交警.*(来|到|处理)|12123|快处|^(yes|reported|called|done).*/i;
+const POLICE_YES = /已报|报警了|报了警|报过|^(?:报了|报啦|打了|打过了?|报警)(?:的|啊|呀|吧)?[。.!！~～]*$|交警.*(来|到|处理)|12123|快处|^(yes|reported|called|done).*/i;
 const POLICE_NO = /^(还没有?|没报|未报|没有报|还没报|not yet|haven't|have not|no\b).*/i;
+/** Hurrying, not answering: "快点啊 急死了", "hurry up". */
+const URGING = /快点|快一点|快些|赶紧|赶快|急死|着急|急急|快帮|能不能快|磨蹭|墨迹|\b(?:hurry|quick(?:ly)?|asap|come on)\b/i;
+/** Where the car is standing, not where the accident happened in words a claim can use. */
+const ROAD_ONLY = /^(?:马?路中间|路上|路边|马路上|车道上?)[呢啊呀]*$/;
+const HOSPITAL = /医院|卫生院|诊所|急诊|门诊|医疗中心|\b(?:hospital|clinic|medical cent(?:er|re))\b/i;
 const meaningful = (s: string, min = 2) => s.replace(/[\s\p{P}\p{S}]/gu, '').length >= min;
 
 function create(s: FlowServices) {
@@ -43,6 +49,9 @@ function create(s: FlowServices) {
     const out: Slots = { photoIds: [] };
     const ref = refOf(input.entities);
     if (ref) out.policyRef = ref;
+    // "意外险能报吗" / "我住院了": the line the customer has in mind, to pick among several policies.
+    const lines = linesMentioned(input.text);
+    if (lines.length) out.policyLines = lines;
     const dt = input.entities.datetime;
     if (dt && !isFuture(dt.iso, s.clock.now())) Object.assign(out, timeSlots(dt));
     // Everything else the first message states (place, what happened, injuries, other party, police).
@@ -74,7 +83,7 @@ function create(s: FlowServices) {
 
   /** The hazard to warn about now (not yet warned about), from what was said so far. */
   const safetyDue = (c: FlowContext): Hazard | null => {
-    const h = hazardOf((sl(c).policy as ClaimPolicy | undefined)?.line, sl(c).description ?? '', sl(c).injuries);
+    const h = hazardOf((sl(c).policy as ClaimPolicy | undefined)?.line, sl(c).description ?? '', sl(c).injuries, sl(c).policeReport);
     return h && !((sl(c).safetyShown as string[] | undefined) ?? []).includes(h) ? h : null;
   };
   const lacks = (k: string) => ({ context }: { context: FlowContext }) => sl(context)[k] === undefined;
@@ -109,12 +118,18 @@ function create(s: FlowServices) {
     ...whenStates(s.clock, 'route'),
     place: ask({
       prompt: () => ({ key: 'claim:place.ask' }),
-      hint: () => ({ key: 'claim:place.hint' }),
-      parse: withFacts((e) => {
+      // "快点啊 车还停在路中间呢": calm and safety first (a motor accident: hazard lights, triangle, off the road).
+      hint: ((c: FlowContext, e?: AnswerEvent) =>
+        e && URGING.test(e.text) ? { key: lineOf(c) === 'auto' ? 'claim:place.urgentRoad' : 'claim:place.urgent' } : { key: 'claim:place.hint' }) as (c: FlowContext) => { key: string },
+      parse: withFacts((e, c) => {
         if (!meaningful(e.text)) return null;
         // "延安高架上，被追尾了": the place alone when the answer also tells other facts.
         const f = extractClaimFacts(e.text);
-        return { place: f.place && (f.description || f.injuries || f.otherParties) ? f.place : e.text.trim() };
+        if (URGING.test(e.text) && (!f.place || ROAD_ONLY.test(f.place))) return null;
+        const place = f.place && (f.description || f.injuries || f.otherParties) ? f.place : e.text.trim();
+        // "仁济医院" for a medical claim is where the patient was treated: not asked again at the hospital step.
+        const hospital = needsHospital(lineOf(c)) && sl(c).hospital === undefined && HOSPITAL.test(place) ? { hospital: place } : {};
+        return { place, ...hospital };
       }, s.clock),
       next: 'route',
       freeText: true,
@@ -148,7 +163,8 @@ function create(s: FlowServices) {
       hint: () => ({ key: 'claim:police.hint', choices: [{ key: 'claim:police.yes' }, { key: 'claim:police.no' }] }),
       parse: (e) => {
         const text = e.text.trim();
-        if (isYes(text) || POLICE_YES.test(text)) return { policeReport: /^(是|对|yes|ok|已报警|yes, reported)/i.test(text) ? 'yes' : text };
+        // A bare yes ("是", "报了", "yes, reported") is stored as 'yes'; a longer answer keeps its details.
+        if (isYes(text) || POLICE_YES.test(text)) return { policeReport: /^(是|对|yes|ok|已报警|yes, reported)/i.test(text) || !meaningful(text, 5) ? 'yes' : text };
         if (isNo(text) || POLICE_NO.test(text)) return { policeReport: 'no' };
         return meaningful(text, 4) ? { policeReport: text } : null;
       },

@@ -7,7 +7,7 @@
  * - `claimCorrections` is the flow's `FlowDefinition.correct`: the slots a correction message names.
  */
 import { extractEntities } from '../../../nlu/index.ts';
-import { formatShanghai } from '../../../../domain/claims/index.ts';
+import { formatShanghai, type ClaimPolicy } from '../../../../domain/claims/index.ts';
 import { extractClaimFacts, type ClaimFacts } from '../../../../domain/claims/extract-facts.ts';
 import { ask } from '../../kit.ts';
 import type { AnswerEvent, FlowContext } from '../../types.ts';
@@ -37,6 +37,8 @@ export function missingFacts(text: string, slots: Slots): Slots {
  */
 export function withFacts(parse: (e: AnswerEvent, c: FlowContext) => Slots | null, clock?: { now(): Date }) {
   return (e: AnswerEvent, c: FlowContext): Slots | null => {
+    const policy = policyAnswer(e, c);
+    if (policy) return policy;
     const dt = e.nlu.entities.datetime;
     if (clock && dt && e.text.replace(dt.text, '').replace(/[\s\p{P}\p{S}]|左右|大概|应该|是|吧|的|时候|at|around|about|it was/giu, '').length === 0) {
       return isFuture(dt.iso, clock.now()) ? null : timeSlots(dt);
@@ -45,6 +47,20 @@ export function withFacts(parse: (e: AnswerEvent, c: FlowContext) => Slots | nul
     if (!own) return null;
     return { ...missingFacts(e.text, { ...c.slots, ...own }), ...own };
   };
+}
+
+const REF_ONLY_FILLER = /[A-Za-z]{2}[\s-]?\d{10}|保单号码?|保单|就是|就用|用|换成|改成|改用|这张|那张|这个|不是|是|对|的|\b(?:policy|number|no|use|it'?s|this|that|one|the)\b|[\s\p{P}\p{S}]/giu;
+
+/**
+ * A message that is only a policy number, after the policy was chosen: the chosen one again ("AC2026000002" right
+ * after it was picked from the first message) just repeats the question; another one switches the report to it
+ * (`route` then checks it as at the start). Plates are left alone: a plate mid-report is usually the other party's.
+ */
+function policyAnswer(e: AnswerEvent, c: FlowContext): Slots | null {
+  const number = e.nlu.entities.policyNumber?.toUpperCase();
+  const current = c.slots.policy as ClaimPolicy | undefined;
+  if (!number || !current || e.text.replace(REF_ONLY_FILLER, '').length > 0) return null;
+  return number === current.number ? {} : { policy: undefined, policyRef: { policyNumber: number }, policyOptions: undefined, ownerProof: undefined };
 }
 
 const UNKNOWN = /^(?:不记得了?|记不得了?|记不清了?|不清楚|不太清楚|不知道|忘了|忘记了|说不清|说不好|没注意|不确定|don'?t (?:know|remember)|not sure|no idea|can'?t remember|i forget|unknown)[啊呀了吧。.!！~～ ]*$/i;
