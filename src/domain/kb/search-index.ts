@@ -4,6 +4,9 @@ import type { KbEntry, KbText } from './types.ts';
 
 /** Field boosts: the entry's own question matters most, then other phrasings and tags, the answer body least. */
 const BOOST = { title: 3, alts: 2, tags: 1.5, answer: 1 } as const;
+/** Rank order = BM25 × (COVERAGE_WEIGHT + coverage), over the BM25 top `limit + RERANK_EXTRA`; `score` stays BM25. */
+const COVERAGE_WEIGHT = 1;
+const RERANK_EXTRA = 5;
 /** In coverage, a query word found only in the answer body counts this much of one found in the questions. */
 const ANSWER_ONLY_CREDIT = 0.5;
 
@@ -242,7 +245,7 @@ export class LangIndex {
     const unit = idfOf(0, this.entryCount);
     return this.search
       .search([...words, ...grams].join(' '), this.searchOptions)
-      .slice(0, limit)
+      .slice(0, limit + RERANK_EXTRA)
       .map((r) => {
         const index = r.id as number;
         let covered = 0;
@@ -257,7 +260,14 @@ export class LangIndex {
           covered += credit * w.weight;
           credits.push((credit * w.weight) / unit);
         }
-        return { index, score: r.score, coverage: total > 0 ? covered / total : 0, evidence: covered / unit, exact: false, credits };
-      });
+        const coverage = total > 0 ? covered / total : 0;
+        // BM25 alone favours an entry repeating one query word; weighing in how much of the question the entry
+        // covers puts "my premium debit failed, what happens now?" on the grace period, not on changing the card.
+        return { index, score: r.score, coverage, evidence: covered / unit, exact: false, credits };
+      })
+      .map((r) => ({ r, order: r.score * (COVERAGE_WEIGHT + r.coverage) }))
+      .sort((a, b) => b.order - a.order)
+      .slice(0, limit)
+      .map(({ r }) => r);
   }
 }
