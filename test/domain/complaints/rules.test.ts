@@ -65,6 +65,10 @@ describe('complainant answers', () => {
     ['Someone else, without authorisation', 'third_party'],
     ['for my friend', 'third_party'],
     ['啊？', null],
+    ["I'm the consumer", 'self'],
+    ['我是她女儿 她没让我来 我自己看不下去', 'third_party'],
+    ["I'm just her friend, she didn't ask me to", 'third_party'],
+    ['我是她女儿', null],
   ])('role of "%s" is %s', (text, role) => {
     expect(parseRole(text)).toBe(role);
   });

@@ -10,19 +10,20 @@
  * use up the tries (complaint/patient.ts).
  */
 import { assign, enqueueActions, fromPromise } from 'xstate';
-import { parseMaterialsAnswer, parseMobile, parseName, parseRole, missingItems, type MaterialsAnswer } from '../../../domain/complaints/answers.ts';
+import { parseMaterialsAnswer, parseMobile, parseName, parseRole, type MaterialsAnswer } from '../../../domain/complaints/answers.ts';
 import { categoriseComplaint, type ComplaintCategory } from '../../../domain/complaints/categorise.ts';
 import { inferFacts, inferRequest, inferRole, inferSubject } from '../../../domain/complaints/infer.ts';
-import { displayDate } from '../../../domain/complaints/display-date.ts';
 import { fileComplaint, type FileOutcome } from '../../../domain/complaints/intake.ts';
 import { storeAttachments } from '../../../domain/complaints/materials.ts';
 import type { ComplainantRole } from '../../../domain/complaints/types.ts';
 import { maskPhone } from '../../../domain/pii.ts';
-import { t, type Lang } from '../../../i18n/index.ts';
-import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots, type SayArgs } from '../kit.ts';
+import { t } from '../../../i18n/index.ts';
+import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots } from '../kit.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 import { beforeActors, beforeStates } from './complaint/before.ts';
+import { complaintCorrections, complaintSlotNames } from './complaint/correct.ts';
 import { identifyActors, identifyStates } from './complaint/identify.ts';
+import { missingOf, outcomeMessages } from './complaint/outcome.ts';
 import { patient } from './complaint/patient.ts';
 
 const ROLE_CHOICES = [{ key: 'complaint:choice.self' }, { key: 'complaint:choice.agent' }, { key: 'complaint:choice.third' }];
@@ -47,33 +48,6 @@ type Slots = {
 };
 const slots = (c: FlowContext) => c.slots as Slots;
 const freeText = (min = 2) => (e: { text: string }) => (e.text.trim().length >= min ? e.text.trim() : null);
-
-function missingOf(c: FlowContext) {
-  const s = slots(c);
-  return missingItems({ facts: s.facts ?? '', role: s.role ?? 'self', materials: s.materials, materialCount: s.materialIds?.length ?? 0 });
-}
-
-/** What the customer is told after filing (dates in their language). */
-function outcomeMessages(lang: Lang, out: FileOutcome, c: FlowContext): SayArgs[] {
-  const s = slots(c);
-  const missing = missingOf(c).map((m) => t(lang, `complaint:missing.${m}`)).join(t(lang, 'complaint:separator'));
-  if (out.kind === 'not_accepted') return [{ key: 'complaint:thirdParty' }];
-  const x = out.complaint;
-  const dates = {
-    number: x.number,
-    category: `complaint:category.${x.category}`,
-    acceptance: displayDate(lang, x.acceptanceDeadline),
-    decision: displayDate(lang, x.decisionDeadline),
-    supply: displayDate(lang, x.supplyDeadline),
-    phone: maskPhone(s.phone),
-    missing,
-  };
-  if (out.kind === 'duplicate') return [{ key: 'complaint:duplicate', vars: { number: x.number, status: `complaint:statusName.${x.status}` } }];
-  if (out.kind === 'merged') {
-    return [{ key: 'complaint:merged', vars: dates }, { key: x.materialsComplete ? 'complaint:mergedComplete' : 'complaint:mergedIncomplete', vars: dates }];
-  }
-  return [{ key: x.materialsComplete ? 'complaint:created' : 'complaint:createdIncomplete', vars: dates }];
-}
 
 type Args = { context: FlowContext };
 
@@ -303,4 +277,4 @@ function create(s: FlowServices) {
   });
 }
 
-export const flow: FlowDefinition = { id: 'complaint', version: 1, titleKey: 'complaint:title', create };
+export const flow: FlowDefinition = { id: 'complaint', version: 1, titleKey: 'complaint:title', create, correct: complaintCorrections, slotNames: complaintSlotNames };
