@@ -269,7 +269,10 @@ class Turn {
   /** What a side question is probably about: the policy line of the flow ("车险"), else the flow ("投诉"). */
   private topicOf(active: FlowSlot): string {
     const line = ((active.snapshot as { context?: FlowContext })?.context?.slots?.policy as { line?: string } | undefined)?.line;
-    return line ? this.tr(`claim:line.${line}`) : this.tr(this.title(active.flow));
+    if (!line) return this.tr(this.title(active.flow));
+    const name = this.tr(`claim:line.${line}`);
+    // "Accident" alone does not name a line in English; "accident insurance" does (意外险 already does).
+    return this.s.lang === 'en' && !/insurance/i.test(name) ? `${name} insurance` : name;
   }
 
   private tr(key: string): string {

@@ -47,10 +47,13 @@ const hasData = (n: NluResult) => {
 
 const NEED_VERB = /^(?:那|那我|我|我们)?(?:要|想|想要|需要|得|还要|还想|申请|帮我|给我|麻烦|请)(?:先)?(?:报案|报个案|投诉|举报|查|查询|查一下|办|办理|改|退保|转人工)|^(?:查|查询|查一下)(?:理赔|投诉|报案|进度)|^(?:报案|投诉|举报)$|^(?:i(?:'d| would)? (?:want|like|need)|can i|help me|let me|i have to)/i;
 /** A plainly stated need ("我要投诉", "查一下理赔进度"), not an answer that merely mentions one ("全额退还保费"). */
-const plainStatement = (text: string) => compact(text).length <= 16 && !isQuestionForm(text) && NEED_VERB.test(text.trim());
+const plainStatement = (text: string) => {
+  const t = text.trim().replace(/^(?:对了|还有|另外|顺便|等下|等等|哦|噢|那个)[，,\s]*/u, '');
+  return compact(t).length <= 16 && !isQuestionForm(t) && NEED_VERB.test(t);
+};
 
 // A need stated outright anywhere in a longer message: "等下 我要先报案 车刚才被撞了", "先帮我查查投诉处理到哪了".
-const NEED_ANYWHERE = /(?:我要|我想|我得|要先|先帮我|帮我|给我)(?:先)?(?:报案|报个案|报险|投诉|举报|查(?:查|一下)?(?:理赔|投诉|进度|处理到哪)|转人工)|先(?:报案|投诉|查(?:查|一下)?)|\b(?:i (?:need|want) to (?:report|file|make) a claim|(?:let me|i want to|i need to) (?:check|file|make|report)\b)/i;
+const NEED_ANYWHERE = /(?:要|想|得|需要)(?:改|换|变更|更新|修改)(?:一下|下)?[。.!！]*$|(?:我要|我想|我得|要先|先帮我|帮我|给我)(?:先)?(?:报案|报个案|报险|投诉|举报|查(?:查|一下)?(?:理赔|投诉|进度|处理到哪)|转人工)|先(?:报案|投诉|查(?:查|一下)?)|\b(?:i (?:need|want) to (?:report|file|make) a claim|(?:let me|i want to|i need to) (?:check|file|make|report)\b)/i;
 // Strong question marks: what a description or an answer hardly ever ends or starts with.
 const STRONG_QUESTION = /[?？]\s*$|(?:吗|呢|么|嘛)[啊呀哈吧\s]*$|会不会|能不能|可不可以|是不是|有没有|要不要|多久|多长时间|怎么办|咋办|^(?:what|how|when|where|which|who|why|can|could|do|does|is|are|will|would|should)\b/i;
 
@@ -79,7 +82,8 @@ export function interruptAfterRefusal(f: TurnFacts): Interruption | null {
   if (slots && Object.keys(slots).length && (hasCorrectionCue(f.text) || f.yesNo)) return { kind: 'correct', slots };
   // A question about the need at hand ("多久能赔下来啊" while reporting a claim) is answered, not a switch.
   if (isQuestionForm(f.text)) return { kind: 'question' };
-  if ((isSwitch(f) && !hasData(f.nlu)) || (isSwitch(f, 0.6) && NEED_ANYWHERE.test(f.text))) return { kind: 'switch', intent: f.nlu.intent };
+  // Praise ("great service!!") is not a complaint, whatever the classifier's guess.
+  if ((isSwitch(f) && !hasData(f.nlu) && f.nlu.sentiment !== 'positive') || (isSwitch(f, 0.6) && NEED_ANYWHERE.test(f.text))) return { kind: 'switch', intent: f.nlu.intent };
   if (f.nlu.sentiment === 'negative' || isVenting(f.text)) return { kind: 'vent' };
   return null;
 }
