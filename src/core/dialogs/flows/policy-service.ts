@@ -4,49 +4,21 @@
  * surrender first hears what it costs (cash value vs premiums) and the cooling-off rule.
  */
 import { assign, enqueueActions, fromPromise } from 'xstate';
-import { DETAILS, SERVICE_REQUEST_TYPES, createServiceRequest, detailsText, isServiceRequestType, openServiceRequests, type OpenServiceRequest, type ServiceRequestType } from '../../../domain/service-requests.ts';
+import { DETAILS, SERVICE_REQUEST_TYPES, createServiceRequest, detailsText, openServiceRequests, type OpenServiceRequest, type ServiceRequestType } from '../../../domain/service-requests.ts';
 import { displayDate } from '../../../domain/complaints/display-date.ts';
 import { t } from '../../../i18n/index.ts';
-import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, isNo, isYes, say, sayWith, setSlots } from '../kit.ts';
+import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+import { detailsFromOpening, policyFromOpening, readPolicy, readSameOrNew, readType, serviceCorrections, serviceSlotNames, type PolicyOption } from './policy-service/read.ts';
 
-interface PolicyOption {
-  id: string;
-  number: string;
-  product: string;
-  coolingOffEnd: string | null;
-}
-type Slots = { type?: ServiceRequestType; policyNumber?: string; policies?: PolicyOption[]; policy?: PolicyOption; details?: Record<string, unknown>; open?: OpenServiceRequest[] };
+type Slots = { type?: ServiceRequestType; policyNumber?: string; opening?: string; policies?: PolicyOption[]; policy?: PolicyOption; details?: Record<string, unknown>; open?: OpenServiceRequest[] };
 type Args = { context: FlowContext };
 const slots = (c: FlowContext) => c.slots as Slots;
 
 const TYPE_CHOICES = SERVICE_REQUEST_TYPES.map((type) => ({ key: `service:type.${type}` }));
 const OPEN_CHOICES = [{ key: 'service:choice.same' }, { key: 'service:choice.new' }];
-/** "Same matter" (true) or "a new request" (false) at the open-request question. */
-function readSameOrNew(text: string): boolean | null {
-  if (/新的|另外|另一|别的|不是同一|不一样|new|another|different/i.test(text) || isNo(text)) return false;
-  if (/同一|一样|就是(那|这)|之前(那|的)|上次|那个|same|that one|previous|existing/i.test(text) || isYes(text)) return true;
-  return null;
-}
 const SKIP = /^(跳过|不说了?|不想说|没什么|无|skip|no reason|none)[!！。.～~ ]*$/i;
-
-/** The type named by the NLU entity, or a button label in either language. */
-function readType(text: string, entity?: string): ServiceRequestType | undefined {
-  if (isServiceRequestType(entity)) return entity;
-  const s = text.trim().toLowerCase();
-  return SERVICE_REQUEST_TYPES.find((type) => [t('zh', `service:type.${type}`), t('en', `service:type.${type}`)].some((label) => label.toLowerCase() === s));
-}
-
-/** The policy picked by number (entity or text) or by position ("2", "第二个"). */
-function readPolicy(text: string, policies: PolicyOption[], entity?: string): PolicyOption | undefined {
-  const byNumber = policies.find((p) => p.number === entity?.toUpperCase() || text.toUpperCase().includes(p.number));
-  if (byNumber) return byNumber;
-  const ordinal = text.trim().match(/^(?:第)?([1-9一二三四五六七八九])(?:个|张|份)?$/)?.[1];
-  if (!ordinal) return undefined;
-  const n = '一二三四五六七八九'.indexOf(ordinal) + 1 || Number(ordinal);
-  return policies[n - 1];
-}
 
 function create(s: FlowServices) {
   const actors = {
@@ -57,7 +29,7 @@ function create(s: FlowServices) {
         orderBy: { effectiveDate: 'desc' },
         take: 9,
       });
-      return rows.map((p) => ({ id: p.id, number: p.number, product: p.product, coolingOffEnd: p.coolingOffEnd?.toISOString() ?? null }));
+      return rows.map((p) => ({ id: p.id, number: p.number, product: p.product, line: p.line, coolingOffEnd: p.coolingOffEnd?.toISOString() ?? null }));
     }),
     openRequests: fromPromise(async ({ input }: { input: { type: ServiceRequestType } }) => openServiceRequests(s.db, s.customer!.id, input.type)),
     submit: fromPromise(async ({ input }: { input: Slots }) =>
@@ -79,7 +51,7 @@ function create(s: FlowServices) {
       prompt: () => ({ key: 'service:ask.type', choices: TYPE_CHOICES }),
       hint: () => ({ key: 'service:hint.type', choices: TYPE_CHOICES }),
       parse: (e) => {
-        const type = readType(e.text, e.nlu.entities.serviceType);
+        const type = readType(e.text, e.nlu.entities);
         return type ? { type } : null;
       },
       next: 'openCheck',
@@ -134,6 +106,15 @@ function create(s: FlowServices) {
           target: 'afterPolicy',
           actions: setSlots((c) => ({ policy: readPolicy('', slots(c).policies!, slots(c).policyNumber) })),
         },
+        // "终身寿险我想退了": the one policy of the line the opening names.
+        {
+          guard: ({ context }: Args) => Boolean(policyFromOpening(slots(context).opening, slots(context).policies!)),
+          target: 'afterPolicy',
+          actions: [
+            setSlots((c) => ({ policy: policyFromOpening(slots(c).opening, slots(c).policies!) })),
+            sayWith((c) => ({ key: 'service:autoPolicy', vars: { number: slots(c).policy!.number, product: slots(c).policy!.product } })),
+          ],
+        },
         {
           guard: ({ context }: Args) => slots(context).policies!.length === 1,
           target: 'afterPolicy',
@@ -154,7 +135,7 @@ function create(s: FlowServices) {
     afterPolicy: {
       always: [
         { guard: ({ context }: Args) => slots(context).type === 'surrender', target: 'warn' },
-        { guard: ({ context }: Args) => Boolean(DETAILS[slots(context).type!]), target: 'details' },
+        { guard: ({ context }: Args) => Boolean(DETAILS[slots(context).type!]), target: 'detailsRoute' },
         { target: 'review' },
       ],
     },
@@ -165,8 +146,9 @@ function create(s: FlowServices) {
           ? { key: 'service:surrenderWarning.coolingOff', vars: { date: displayDate(c.lang, new Date(end)) } }
           : { key: 'service:surrenderWarning.afterCoolingOff' };
       }),
-      always: 'details',
+      always: 'detailsRoute',
     },
+    detailsRoute: { always: [{ guard: ({ context }: Args) => Boolean(slots(context).details), target: 'review' }, { target: 'details' }] },
     details: ask({
       prompt: (c) => {
         const spec = DETAILS[slots(c).type!]!;
@@ -227,13 +209,13 @@ function create(s: FlowServices) {
 
   return flowSetup(actors).createMachine({
     id: FLOW_ID,
-    context: initialContext((input) => ({
-      type: isServiceRequestType(input.entities.serviceType) ? input.entities.serviceType : undefined,
-      policyNumber: input.entities.policyNumber,
-    })),
+    context: initialContext((input) => {
+      const type = readType(input.text, input.entities);
+      return { type, policyNumber: input.entities.policyNumber, opening: input.text, details: detailsFromOpening(type, input.text, input.entities) };
+    }),
     initial: 'verify',
     states,
   });
 }
 
-export const flow: FlowDefinition = { id: 'policy_service', version: 1, titleKey: 'service:title', create };
+export const flow: FlowDefinition = { id: 'policy_service', version: 1, titleKey: 'service:title', create, correct: serviceCorrections, slotNames: serviceSlotNames };
