@@ -39,9 +39,9 @@ describe('policy_service: what was already said is used', () => {
     expect(await c.app.db.serviceRequest.findFirstOrThrow()).toMatchObject({ policyId: people.health.id, type: 'change_phone' });
   });
 
-  it('"寿险我想退了" is a surrender of the one life policy: no policy question, the cost first', async () => {
+  it('"寿险我要退保" is a surrender of the one life policy: no policy question, the cost first', async () => {
     const { c } = await chat('chen');
-    await c.send('寿险我想退了').expectReply(/LF2026000102/);
+    await c.send('寿险我要退保').expectReply(/LF2026000102/);
     expect(c.last()).not.toMatch(/请选择要办理的保单/);
     await c.send('我不想退了').expectReply(/取消/);
     expect(await c.app.db.serviceRequest.count()).toBe(0);

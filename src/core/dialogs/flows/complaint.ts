@@ -18,13 +18,14 @@ import { storeAttachments } from '../../../domain/complaints/materials.ts';
 import type { ComplainantRole } from '../../../domain/complaints/types.ts';
 import { maskPhone } from '../../../domain/pii.ts';
 import { t } from '../../../i18n/index.ts';
-import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots } from '../kit.ts';
+import { ask, FLOW_ID, finalStates, flowSetup, initialContext, say, setSlots } from '../kit.ts';
 import type { FlowContext, FlowDefinition, FlowServices } from '../types.ts';
 import { beforeActors, beforeStates } from './complaint/before.ts';
 import { complaintCorrections, complaintSlotNames } from './complaint/correct.ts';
 import { identifyActors, identifyStates } from './complaint/identify.ts';
 import { missingOf, outcomeMessages } from './complaint/outcome.ts';
 import { patient } from './complaint/patient.ts';
+import { submitConfirm } from './complaint/review.ts';
 
 const ROLE_CHOICES = [{ key: 'complaint:choice.self' }, { key: 'complaint:choice.agent' }, { key: 'complaint:choice.third' }];
 const MATERIAL_CHOICES = [{ key: 'complaint:choice.done' }, { key: 'complaint:choice.none' }, { key: 'complaint:choice.later' }];
@@ -213,8 +214,8 @@ function create(s: FlowServices) {
         },
       },
     },
-    review: confirm({
-      prompt: (c) => {
+    review: submitConfirm(
+      (c) => {
         const x = slots(c);
         const count = x.materialIds?.length ?? 0;
         return {
@@ -231,8 +232,8 @@ function create(s: FlowServices) {
           },
         };
       },
-      next: 'afterReview',
-    }),
+      'afterReview',
+    ),
     afterReview: {
       always: [
         { guard: ({ context }: Args) => context.slots.confirmed === true, target: 'file' },

@@ -9,8 +9,9 @@ import { storeAttachments } from '../../../domain/complaints/materials.ts';
 import { factsWithWho, fileWhistleblowReport, reportedFacts } from '../../../domain/whistleblow.ts';
 import { maskPhone } from '../../../domain/pii.ts';
 import { t } from '../../../i18n/index.ts';
-import { ask, confirm, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
+import { ask, FLOW_ID, finalStates, flowSetup, initialContext, say, sayWith, setSlots } from '../kit.ts';
 import type { AnswerEvent, FlowContext, FlowDefinition, FlowServices } from '../types.ts';
+import { submitConfirm } from './complaint/review.ts';
 
 type Slots = { who?: string; what?: string; when?: string; evidence?: string; evidenceIds?: string[]; answer?: string; contact?: string | null };
 type Args = { context: FlowContext };
@@ -99,8 +100,8 @@ function create(s: FlowServices) {
       },
       next: 'review',
     }),
-    review: confirm({
-      prompt: (c) => {
+    review: submitConfirm(
+      (c) => {
         const x = slots(c);
         const files = x.evidenceIds?.length ?? 0;
         const evidence = [x.evidence, files ? t(c.lang, 'whistleblow:value.files', { count: files }) : ''].filter(Boolean).join(' · ');
@@ -115,8 +116,8 @@ function create(s: FlowServices) {
           },
         };
       },
-      next: 'afterReview',
-    }),
+      'afterReview',
+    ),
     afterReview: {
       always: [
         { guard: ({ context }: Args) => context.slots.confirmed === true, target: 'file' },

@@ -51,6 +51,9 @@ function readSameOrNew(text: string): boolean | null {
   return null;
 }
 
+/** Words naming whom or what a complaint is about: staff, a unit, a product or a channel. */
+const SUBJECT = /业务员|代理人|理赔员|查勘员|客服|经理|员工|工作人员|柜台|柜员|热线|网点|营业部|分公司|部门|产品|保单|险|app|官网|\b(agent|staff|adjuster|hotline|branch|team|department|call cent(re|er)|representative|product|policy|app|website|employee|manager|salesman|saleswoman|adviser|advisor)\b/i;
+
 /**
  * Yes/no to the guessed category. Who complains, said alongside ("对 我本人") or instead ("我是她女儿 她没让我来"),
  * is kept so the role question is not asked again. A customer who skips the check and goes on to say who the
@@ -62,7 +65,7 @@ function readCategoryAnswer(text: string): Record<string, unknown> | null {
   const ok = isYes(text) ? true : isNo(text) ? false : undefined;
   if (ok !== undefined || role) return { categoryOk: ok, ...(role ? { role } : {}) };
   const s = text.trim();
-  return s.length >= 6 && !isVenting(s) && !/[?？]$|吗$/.test(s) ? { categoryOk: undefined, subject: s } : null;
+  return s.length >= 6 && SUBJECT.test(s) && !isVenting(s) && !/[?？]|吗$/.test(s) ? { categoryOk: undefined, subject: s } : null;
 }
 
 function readCoolingChoice(text: string): 'surrender' | 'continue' | null {
