@@ -42,7 +42,7 @@ export function isCancelRequest(text: string, opts: { yesNo?: boolean } = {}): b
   return clauses.length > 1 && clauses.some((cl) => CANCEL_ZH.test(cl) || CANCEL_ZH.test(compact(cl)));
 }
 
-const HUMAN_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|真人|活人|找客服|转客服|客服人员|找个人|找你们的人|人工$|^人工/u;
+const HUMAN_ZH = /转人工|人工客服|人工服务|找人工|要人工|接人工|真人|活人|找客服|转客服|找个人|找你们的人|转个人|转给人|换个人|(?:跟|和|找)(?:你们)?(?:合规|负责|处理)?(?:部门)?的?(?:人|同事|工作人员)(?:说|谈|聊|沟通)|人工$|^人工/u;
 const HUMAN_EN = /\b(?:human|real person|live (?:agent|person|chat)|talk to (?:a |an |some)?(?:one|body|person|agent|someone|staff)|speak (?:to|with) (?:a |an |some)?(?:one|body|person|agent|someone|staff)|customer service|call me)\b/i;
 const SUPERVISOR_ZH = /领导|经理|主管|负责人|老板|上级|管事的|说了算的/u;
 const SUPERVISOR_EN = /\b(?:manager|supervisor|boss|someone in charge|person in charge)\b/i;
