@@ -110,6 +110,8 @@ export function createDialogEngine(opts: EngineOptions): Responder {
 
 /** One engine decision; a class because it threads the turn's mutable state through small steps. */
 class Turn {
+  private ventedBefore = 0;
+
   constructor(
     private readonly s: FlowServices,
     private readonly flows: Map<string, FlowDefinition>,
@@ -127,6 +129,8 @@ class Turn {
 
     const offered = this.state.offered;
     this.state.offered = undefined;
+    this.ventedBefore = this.state.vented ?? 0;
+    this.state.vented = undefined;
     if (isCancel(text, { yesNo: Boolean(this.state.pending || this.state.active?.yesNo) }) && !this.state.active) return this.cancel();
     if (this.state.pending && (await this.answerPending(text))) return;
     if (this.state.active) return this.continueActive(text);
@@ -189,7 +193,16 @@ class Turn {
       return false;
     }
     if (isYes(text) || this.nlu.intent === 'human_agent') {
-      await this.handoff('human_agent');
+      const active = this.state.active;
+      if (active) {
+        this.state.suspended = active;
+        this.state.active = undefined;
+      }
+      await this.handoff('human_agent', active ? QUEUE_OF[active.flow] : undefined);
+      return true;
+    }
+    if (this.state.active && (isNo(text) || /再试|试试|try again/i.test(text))) {
+      await this.step(this.state.active, { type: 'REPEAT' });
       return true;
     }
     if (isNo(text)) {
@@ -261,6 +274,13 @@ class Turn {
         return this.step(active, [{ type: 'CORRECT', slots: what.slots }, { type: 'REPEAT' }]);
       }
       case 'vent':
+        this.state.vented = this.ventedBefore + 1;
+        // Asking the same question again to someone who keeps venting only makes it worse: offer a person instead.
+        if (this.state.vented >= 2) {
+          this.state.pending = { kind: 'human' };
+          this.said.push(say('dialog:empathyOfferHuman', undefined, [{ key: 'dialog:choice.human' }, { key: 'dialog:choice.tryAgain' }]));
+          return;
+        }
         this.said.push(say('dialog:empathy', undefined, [{ key: 'dialog:choice.human' }]));
         return this.step(active, { type: 'REPEAT' });
     }

@@ -21,6 +21,8 @@ export interface DialogState {
   pending?: { kind: 'switch'; intent: Intent; text: string } | { kind: 'resume' } | { kind: 'human' } | { kind: 'unsubscribe' };
   /** Unclear turns in a row (two → offer a human). */
   unclear: number;
+  /** Venting turns in a row mid-flow (the second one offers a person instead of asking again). */
+  vented?: number;
   /**
    * Buttons a finished flow offered last turn (e.g. suggested questions): pressing one goes back to that flow rather
    * than through intent routing, so a suggested "撞车了怎么报案？" is answered as a question, not read as a claim.

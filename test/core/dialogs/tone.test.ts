@@ -30,16 +30,20 @@ describe('tone: empathy where warranted, a person at once for anger, no apology 
     await chat.send('I want to check my complaint').expectNoReplyLike(/sorry/i);
   });
 
-  it('venting at a question is met with empathy and the question again, without using up a try', async () => {
+  it('venting at a question is met with empathy and the question again; venting again offers a person instead', async () => {
     chat = await scriptedChat();
     await chat.send('我要报案').expectReply(/保单号/);
-    for (let i = 0; i < 3; i++) {
-      const r = await chat.send('问问问 问个屁 你们就会问');
-      const text = r.replies.map((x) => x.text).join('\n');
-      expect(text).toMatch(/抱歉/);
-      expect(text).toMatch(/保单号/);
-      expect(text).not.toMatch(/不太顺利/);
-    }
+    const first = await chat.send('问问问 问个屁 你们就会问');
+    const text = first.replies.map((x) => x.text).join('\n');
+    expect(text).toMatch(/抱歉/);
+    expect(text).toMatch(/保单号/);
+    expect(text).not.toMatch(/不太顺利/);
+    const second = await chat.send('滚');
+    expect(second.replies.map((x) => x.text).join('\n')).not.toMatch(/保单号/);
+    await chat.send('滚').expectChoice(/转人工/);
+    // Trying again goes back to the same question, with no try used up by the venting.
+    await chat.send('我再试试').expectReply(/保单号/);
+    await chat.send('转人工').expectReply(/人工客服/);
   });
 
   it('opting out on a guess is confirmed first; a plain 退订 opts out at once', async () => {

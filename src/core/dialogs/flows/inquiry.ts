@@ -9,7 +9,8 @@
 import { fromPromise } from 'xstate';
 import { recordInteraction } from '../../../domain/escalations.ts';
 import { recordUnanswered } from '../../../domain/kb/unanswered.ts';
-import { answerMyQuestion, detectPolicyTopics, isAboutMyPolicy, type PolicyTopic } from '../../../domain/policy-answers/index.ts';
+import { answerMyQuestion, detectLine, detectPolicyTopics, questionScope, type PolicyTopic } from '../../../domain/policy-answers/index.ts';
+import { t } from '../../../i18n/index.ts';
 import { finalStates, FLOW_ID, flowSetup, initialContext, sayWith } from '../kit.ts';
 import { verifyActors, verifyStates } from '../verify-steps.ts';
 import type { FlowContext, FlowDefinition, FlowServices, SayEvent } from '../types.ts';
@@ -19,6 +20,11 @@ type Said = Omit<SayEvent, 'type'>;
 
 const MAX_SUGGESTIONS = 3;
 const human = { key: 'dialog:choice.human' };
+/** A follow-up ("那我交了多少了") is about the policy of the previous own-data answer when it came this recently. */
+const FOLLOW_UP_MINUTES = 15;
+
+/** Internal marker (never said): the knowledge base does not cover a what-now question. */
+const NOT_IN_RULES = 'inquiry:internal.notInRules';
 
 function create(s: FlowServices) {
   const consult = (summary: string, refId?: string) =>
@@ -40,9 +46,21 @@ function create(s: FlowServices) {
     }
   };
 
+  // The one policy the previous own-data answer in this conversation was about, if it was recent: a question that
+  // names no policy ("那我交了多少了") continues with it.
+  const lastAnsweredPolicy = async (): Promise<string | undefined> => {
+    const since = new Date(s.clock.now().getTime() - FOLLOW_UP_MINUTES * 60_000);
+    const last = await s.db.interaction.findFirst({
+      where: { conversationId: s.conversation.id, kind: 'consultation', occurredAt: { gte: since } },
+      orderBy: { occurredAt: 'desc' },
+    });
+    const numbers = last?.summary.startsWith('my_policy:') ? last.summary.split(' ').slice(1).filter(Boolean) : [];
+    return numbers.length === 1 ? numbers[0] : undefined;
+  };
+
   const actors = {
     ...verifyActors(s),
-    kbAnswer: fromPromise(async ({ input }: { input: { question: string } }): Promise<Said> => {
+    kbAnswer: fromPromise(async ({ input }: { input: { question: string; rulesFirst?: boolean } }): Promise<Said> => {
       let found: ReturnType<NonNullable<FlowServices['kb']>['answer']> = null;
       try {
         found = s.kb?.answer(input.question, s.lang) ?? null;
@@ -52,8 +70,12 @@ function create(s: FlowServices) {
       }
       if (found?.confident) {
         await consult(`kb:${found.entry.id} ${input.question.slice(0, 200)}`, found.entry.id);
-        return { key: 'inquiry:kb.answer', vars: { answer: found.answer } };
+        // "my premium debit failed, what happens now?": the rules first, then a look at their own policy on request.
+        const offer = input.rulesFirst && !s.customer ? [{ key: 'inquiry:kb.checkMine', value: t(s.lang, 'inquiry:kb.checkMineValue') }] : [];
+        return { key: 'inquiry:kb.answer', vars: { answer: found.answer }, ...(offer.length ? { choices: offer } : {}) };
       }
+      // Not covered by the rules: a what-now question about their own policy goes on to the own-data answer instead.
+      if (input.rulesFirst) return { key: NOT_IN_RULES };
       // Suggestions are only the genuinely close entries (the knowledge base filters them); a question with none is
       // out of scope: an honest "I cannot answer that" and a person, no unrelated buttons. Either way it is not
       // answered, so it is recorded for staff to add (issue 11).
@@ -71,7 +93,8 @@ function create(s: FlowServices) {
     // verify states, so `s.customer` is the verified customer; an insured-only person gets no holder finances.
     policyAnswer: fromPromise(async ({ input }: { input: { question: string; policyNumber?: string; topics: PolicyTopic[] } }): Promise<Said> => {
       if (!s.customer) return { key: 'inquiry:policy.none' };
-      const a = await answerMyQuestion(s, s.customer, s.lang, { text: input.question, topics: input.topics, policyNumber: input.policyNumber });
+      const policyNumber = input.policyNumber ?? (detectLine(input.question) ? undefined : await lastAnsweredPolicy());
+      const a = await answerMyQuestion(s, s.customer, s.lang, { text: input.question, topics: input.topics, policyNumber });
       await consult(a.summary);
       return { key: a.key, vars: a.vars, ...(a.offerPerson ? { choices: [human] } : {}) };
     }),
@@ -79,13 +102,30 @@ function create(s: FlowServices) {
 
   const states: Record<string, any> = {
     route: {
-      always: [{ guard: ({ context }: Args) => context.slots.mine === true, target: 'verify' }, { target: 'kb' }],
+      always: [
+        { guard: ({ context }: Args) => context.slots.scope === 'mine', target: 'verify' },
+        { guard: ({ context }: Args) => context.slots.scope === 'rulesThenMine', target: 'rulesFirst' },
+        { target: 'kb' },
+      ],
     },
     kb: {
       invoke: {
         src: 'kbAnswer',
         input: ({ context }: Args) => ({ question: context.slots.question }),
         onDone: { target: 'done', actions: sayWith((_c, e) => e.output) },
+      },
+    },
+    // A what-now question about their own policy: the rules answer it at once (a verified customer also hears their
+    // own policy's figures, anyone else is offered the look-up); when the rules do not cover it, the own-data path.
+    rulesFirst: {
+      invoke: {
+        src: 'kbAnswer',
+        input: ({ context }: Args) => ({ question: context.slots.question, rulesFirst: true }),
+        onDone: [
+          { guard: ({ event }: Args) => event.output.key === NOT_IN_RULES, target: 'verify' },
+          { guard: ({ context }: Args) => Boolean(s.customer) && (context.slots.topics as PolicyTopic[]).length > 0, target: 'policy_answer', actions: sayWith((_c, e) => e.output) },
+          { target: 'done', actions: sayWith((_c, e) => e.output) },
+        ],
       },
     },
     ...verifyStates('policy_answer', s),
@@ -103,7 +143,7 @@ function create(s: FlowServices) {
     id: FLOW_ID,
     context: initialContext((input) => ({
       question: input.text,
-      mine: isAboutMyPolicy(input.text, input.entities),
+      scope: questionScope(input.text, input.entities),
       topics: detectPolicyTopics(input.text),
       ...(input.entities.policyNumber ? { policyNumber: input.entities.policyNumber } : {}),
     })),
