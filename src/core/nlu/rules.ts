@@ -29,6 +29,8 @@ const INJECTION = new RegExp(
     '\\b(?:ignore|disregard|forget) (?:all |any )?(?:of )?(?:your |the |my )?(?:previous|prior|above|earlier|system|your) (?:instructions|prompts?|rules)',
     '\\bsystem prompt|\\bjailbreak|\\b(?:developer|admin|god) mode\\b',
     "\\b(?:send|give|list|export|dump|show) (?:me )?(?:all|every) (?:the )?(?:customers?|users?)(?:'s?)?\\b",
+    // SQL or script injection ("'; DROP TABLE …; --"): code, not a request, whatever words it happens to contain.
+    '\\b(?:drop|truncate|alter)\\s+(?:table|database)\\b|\\bunion\\s+(?:all\\s+)?select\\b|\\bselect\\s+\\*?\\s*from\\b|\\bdelete\\s+from\\b|\\binsert\\s+into\\b|\'\\s*or\\s*\'?1\'?\\s*=\\s*\'?1|<\\s*script\\b',
   ].join('|'),
 );
 
@@ -65,6 +67,35 @@ const NEW_COMPLAINT =
 const STATUS_CUE =
   /进度|进展|结果|回复|答复|回音|下文|受理|驳回|延期|延长|结案|编号|单号|到哪|哪一步|怎么样了|咋样了|处理得|处理了|ts\d{6}|\b(?:status|progress|update|outcome|replied|reply|accepted|rejected|extended|closed|resolved)\b/;
 
+// Asking to look up a complaint already made ("我想查投诉", "帮我查一下我的投诉", "check on my complaint"), not how to
+// complain (查投诉电话 asks for the number to complain to).
+const CHECK_COMPLAINT =
+  /查(?:询|看|一查|查|一下|下)?(?:一下|下)?(?:我的|我那个|我之前的|之前的|上次的|我们的)?(?:那个)?投诉(?!电话|渠道|热线|方式|邮箱|地址)|\b(?:check|track|look up|follow up)\b.{0,20}\bcomplaint\b/;
+
+// A question about the time limit for reporting or claiming ("报案有期限吗", "is there a deadline to report a claim?")
+// asks for the rule, unless the customer also says they want to report now (then the claim flow answers it).
+const CLAIM_WORD = /报案|报险|申请理赔|提出理赔|\b(?:report\w*|notify\w*|fil(?:e|ing) (?:a |the )?claim)\b/;
+const TIME_LIMIT = /期限|时限|时间限制|时效|多久之内|几天之内|几天内|最晚|最迟|\b(?:deadline|time limit|how long do i have|too late)\b/;
+const WANTS_TO_REPORT = /我要报|我想报|要报案|想报案|帮我报|报一个|报个案|\b(?:i want to|i'd like to|i need to|help me) (?:report|claim|make|file)\b/;
+
+// "车泡水了 保险赔不赔啊": whether a loss is covered is a question (README labelling table), unless they also ask to
+// report it ("能赔吗 我要报案").
+const COVERED_Q = /赔不赔|能不能赔|能赔吗|可以赔吗|给不给赔|管不管赔|\b(?:is (?:it|this|that) covered|am i covered|will (?:insurance|you|it) (?:pay|cover))\b/;
+const WANTS_TO_CLAIM = /申请|报案|报险|报一个|报个|理赔吧|\b(?:report|file|make a claim|claim for it)\b/;
+// "终身寿险我想退了", "这保险不想要了": a wish to surrender, not a question about what it returns (退保亏多少).
+const SURRENDER_WISH = /(?:我|就|想|要)(?:退了|退掉|退保)|不想要了|不要了/;
+const SURRENDER_QUESTION = /多少|亏|损失|划算|值不值|能退|退几成|现金价值|怎么算|吗|\?|？/;
+
+// "保费忘交了咋办 会不会保单就没了": what a missed premium means is a question (the grace period), unlike asking to
+// reinstate a lapsed policy (怎么复效), which is a 保全 operation.
+const MISSED_PREMIUM = /(?:忘|没|晚|漏)了?(?:交|缴|扣)|(?:交|缴|扣)(?:费|款)?(?:失败|没成功|不成功|晚了)|\b(?:forgot to pay|missed (?:a |my |the )?(?:premium|payment)|debit failed|payment (?:failed|bounced))\b/;
+const WHAT_NOW = /咋办|怎么办|会不会|会怎样|会怎么样|影响|还有效|还在吗|没了|失效|\bwhat (?:happens|now)\b|\bstill covered\b/;
+const REINSTATE = /复效|恢复|续上|\breinstat/;
+
+// How long a contractual period lasts or what it means ("宽限期多久", "犹豫期是几天", "what is the waiting period") is a
+// question for the knowledge base, whatever else the message goes on to ask.
+const PERIOD_QUESTION = /(?:宽限期|犹豫期|冷静期|等待期|观察期).{0,4}(?:多久|多长|几天|多少天|是什么|什么意思|是指)|\b(?:how long is|what is) the (?:grace|cooling[ -]off|waiting|free[ -]look) period\b/;
+
 /** The first rule that fires on lower-cased, folded text (rules are in priority order). */
 export function matchRule(lower: string): RuleHit | undefined {
   if (NEGATED_UNSUB.test(lower)) return { rule: 'not_unsubscribe', allowed: allBut('unsubscribe') };
@@ -73,11 +104,17 @@ export function matchRule(lower: string): RuleHit | undefined {
     if (r.name === 'whistleblow' && INJECTION.test(lower)) return { rule: 'injection', allowed: ['other'] };
     if (!r.re.test(lower)) continue;
     if (r.name === 'complaint') {
+      if (CHECK_COMPLAINT.test(lower) && !NEW_COMPLAINT.test(lower)) return { rule: 'complaint_check', allowed: ['complaint_status'] };
       if (GENERAL_QUESTION.test(lower) && !STATUS_CUE.test(lower)) return { rule: 'complaint_question', allowed: ['inquiry', 'complaint'] };
       if (NEW_COMPLAINT.test(lower) && !STATUS_CUE.test(lower)) return { rule: r.name, allowed: ['complaint'] };
     }
     return { rule: r.name, allowed: r.allowed };
   }
   if (INJECTION.test(lower)) return { rule: 'injection', allowed: ['other'] };
+  if (PERIOD_QUESTION.test(lower)) return { rule: 'period_question', allowed: ['inquiry'] };
+  if (MISSED_PREMIUM.test(lower) && WHAT_NOW.test(lower) && !REINSTATE.test(lower)) return { rule: 'missed_premium_question', allowed: ['inquiry', 'complaint'] };
+  if (COVERED_Q.test(lower) && !WANTS_TO_CLAIM.test(lower) && !STATUS_CUE.test(lower)) return { rule: 'covered_question', allowed: ['inquiry', 'complaint'] };
+  if (SURRENDER_WISH.test(lower) && !SURRENDER_QUESTION.test(lower)) return { rule: 'surrender_wish', allowed: ['policy_service', 'complaint'] };
+  if (CLAIM_WORD.test(lower) && TIME_LIMIT.test(lower) && !WANTS_TO_REPORT.test(lower) && !STATUS_CUE.test(lower)) return { rule: 'claim_time_limit', allowed: ['inquiry'] };
   return undefined;
 }

@@ -3,7 +3,7 @@
  * rights, sum insured, premiums and the next due date, arrears to reinstate a lapsed policy, what a surrender
  * returns, and open claims, complaints and service requests. General questions go to the knowledge base instead.
  */
-export { POLICY_TOPICS, detectLine, detectPolicyTopics, isAboutMyPolicy, type LineFilter, type PolicyTopic } from './topics.ts';
+export { POLICY_TOPICS, detectLine, detectPolicyTopics, isAboutMyPolicy, questionScope, type LineFilter, type PolicyTopic, type QuestionScope } from './topics.ts';
 export { policyFacts, type Arrears, type PolicyFacts, type PolicyRole } from './facts.ts';
 export { INSURED_MAY_SEE, allowedTopics } from './access.ts';
 export { money, renderPolicyAnswer } from './render.ts';

@@ -34,6 +34,9 @@ function lines(lang: Lang, f: PolicyFacts, topic: PolicyTopic): string[] {
       if (!f.nextDue) return [regular, k('noPremiumDue')];
       return [regular, k(f.nextDue.overdue ? 'premiumOverdue' : 'premiumDue', { date: f.nextDue.date, amount: money(f.nextDue.amount), frequency })];
     }
+    case 'paid':
+      if (f.premium === undefined) return [];
+      return [f.paid?.amount ? k('paidSoFar', { amount: money(f.paid.amount), count: f.paid.count, since: f.effectiveDate }) : k('noPayments')];
     case 'coverage':
       return [f.sumInsured !== undefined ? k('coverage', { amount: money(f.sumInsured), product: f.product }) : k('coverageTerms', { product: f.product })];
     case 'status':

@@ -3,7 +3,10 @@
  * so the next message is routed afresh); when the knowledge base is unsure it offers its likeliest questions as
  * buttons (the button sends the question back) and a person. Questions about the customer's *own* policy
  * (expiry, premium and next due date, sum insured, status, agent, cooling-off, arrears, surrender) or open business
- * need identity verification and are answered from the database.
+ * need identity verification and are answered from the database. A what-now or how-to question phrased about
+ * their own policy ("my premium debit failed, what happens now?") is answered from the knowledge base at once; a
+ * verified policyholder then also hears their own figures, anyone else is offered the look-up as a button. A short
+ * follow-up ("那我交了多少了") continues with the policy of the previous own-data answer.
  * Every answer is recorded on the customer's timeline as a consultation.
  */
 import { fromPromise } from 'xstate';
