@@ -339,6 +339,13 @@ class Turn {
       return void this.said.push(say('dialog:unsubscribeConfirm', undefined, yesNo));
     }
     if (!this.flows.has(intent)) return void this.said.push(say('dialog:notUnderstood'), menu());
+    // "受益人怎么改啊 要本人去柜台吗" asks how a 保全 operation works: answer it first (no identity check needed for the
+    // rules) and offer to do it, rather than opening the request and asking for identity before any answer.
+    if (intent === 'policy_service' && this.flows.has('inquiry') && isQuestionForm(text) && kbKnows(this.s, text)) {
+      await this.start('inquiry', text);
+      this.said.push(say('dialog:offerFlow', { flow: this.title(intent) }, [{ key: `dialog:intentPhrase.${intent}` }]));
+      return;
+    }
     // An upset customer hears that first, with a person one tap away; the flow then starts helping at once.
     if (sentiment === 'negative') this.said.push(say('dialog:empathy', undefined, [{ key: 'dialog:choice.human' }]));
     await this.start(intent, text);
