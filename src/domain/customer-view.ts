@@ -2,7 +2,7 @@ import { AnxinError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import { toYmd } from './import/date-only.ts';
 import { looksLikeIdNumber } from './import/id-number.ts';
-import { hashIdNumber, maskIdNumber, maskName, maskPhone, maskText } from './pii.ts';
+import { hashIdNumber, maskAddress, maskIdNumber, maskName, maskPhone, maskText } from './pii.ts';
 
 /**
  * The single customer view (客户统一视图): profile, policies with their payments, claims, complaints, policy
@@ -22,12 +22,8 @@ const dateOf = (d: Date | null | undefined) => (d ? toYmd(d) : null);
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const money = (d: { toString(): string } | null | undefined) => (d === null || d === undefined ? null : Number(d.toString()).toFixed(2));
 
-/** Keeps the first six characters (province/city) of an address. */
-export function maskAddress(a: string | null | undefined): string {
-  if (!a) return '';
-  const chars = [...a];
-  return chars.length <= 6 ? '***' : `${chars.slice(0, 6).join('')}***`;
-}
+/** Province, city and district of an address; the rest masked (see `maskAddress` in pii.ts). */
+export { maskAddress } from './pii.ts';
 
 /** Reads a lookup key: a policy number, a mobile number, an 18-character ID number, else a customer code. */
 export function parseLookupKey(input: string): CustomerLookup {

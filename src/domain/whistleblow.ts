@@ -6,6 +6,7 @@
 import type { WhistleblowReport } from '../generated/sqlite/client.ts';
 import type { CoreDeps } from '../core/turn.ts';
 import { t } from '../i18n/index.ts';
+import { findPii, foldWidth } from './pii.ts';
 import { createWithReference } from './reference-numbers.ts';
 import { raiseEscalation } from './escalations.ts';
 
@@ -56,32 +57,88 @@ export function factsWithWho(text: string): string | null {
 }
 
 const REDACTED = '[…]';
+/** Beyond {@link findPii}: contact numbers written loosely, and chat accounts. Run on width-folded text. */
 const CONTACT_PATTERNS = [
-  /\b\d{17}[\dXx]\b/g, // ID numbers
-  /(?<!\d)\d{12,19}(?!\d)/g, // bank cards
-  /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)/g, // mobiles
-  /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g, // landlines
-  /[\w.+-]+@[\w-]+\.[\w.]+/g, // e-mail
+  /(?<!\d)\d{12,19}(?!\d)/g, // bank cards and other long numbers
+  /(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?!\d)/g, // landlines without a separator
   /(?:微信号?|wechat(?: id)?|vx|qq)\s*(?:is|是|号是|[:：])?\s*[A-Za-z0-9_-]{5,}/gi, // chat accounts
 ];
 
+/** Replaces the given `[start, end)` ranges of `text` (sorted, possibly overlapping) by {@link REDACTED}. */
+function cutRanges(text: string, ranges: Array<[number, number]>): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges.sort((a, b) => a[0] - b[0])) {
+    if (e <= at) continue;
+    out += text.slice(at, Math.max(at, s)) + REDACTED;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
 /**
- * Removes (not masks) contact and identity numbers from free text shown on the compliance card, and any of the
- * reporter's known traits (name, phone, display name).
+ * Removes (not masks) contact and identity numbers from free text shown on the compliance card — every kind of
+ * personal data {@link findPii} knows, however written — and any of the reporter's known traits (name, phone,
+ * display name).
  */
 export function redactContacts(text: string, traits: Array<string | null | undefined> = []): string {
   let out = text;
   for (const trait of traits) if (trait && trait.trim().length >= 2) out = out.split(trait.trim()).join(REDACTED);
-  for (const re of CONTACT_PATTERNS) out = out.replace(re, REDACTED);
+  const folded = foldWidth(out);
+  const ranges: Array<[number, number]> = findPii(out).map((p) => [p.start, p.end]);
+  for (const re of CONTACT_PATTERNS) for (const m of folded.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  return cutRanges(out, ranges);
+}
+
+/** Common surnames: a self-introduction must start with one to be taken as a name ("我是张三", not "我是客户"). */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧';
+const SELF_NAME_ZH = new RegExp(`(?:我是|我叫|我的名字(?:是|叫)|本人(?:是|叫)?|鄙人|在下|我姓)\\s*((?:老|小)?[${SURNAMES}][\\u4e00-\\u9fff]{0,2})`, 'g');
+/** What follows "我是/本人" and starts with a surname character but is not a name (我是向你们举报, 本人钱被骗了). */
+const NOT_A_NAME = /^(?:向[你您]|方便|于是|高中|金额|金融|白白|何时|万一|任何|钱[被款财都也]|程序|马上|江湖|石头|龙头|毛钱|包括|客户|业务)/;
+const SELF_NAME_EN = /\b(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Tt]his is|[Cc]all me)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})/g;
+const SELF_NAME_EN_ANY = /\b(?:my name is|my name's)\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)/gi;
+
+/**
+ * Names the reporter gave for themselves ("我是张三", "本人李四", "my name is Zhao Lei") — for an anonymous report,
+ * so they can be removed wherever they appear.
+ */
+export function selfStatedNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(SELF_NAME_ZH)) {
+    const name = m[1];
+    if (NOT_A_NAME.test(name)) continue;
+    names.add(name);
+    // Han text has no spaces: "我是张三他收了钱" captures 张三他, so 张三 alone is removed elsewhere too.
+    const bare = name.replace(/^[老小]/, '');
+    if (bare.length === 3) names.add(name.slice(0, name.length - 1));
+  }
+  for (const re of [SELF_NAME_EN, SELF_NAME_EN_ANY]) for (const m of text.matchAll(re)) names.add(m[1].trim());
+  return [...names];
+}
+
+/**
+ * Removes self-stated names: "我是张三" → "我是[…]", "我姓刘" → "我姓[…]"; names of two or more characters are also
+ * removed elsewhere in the text.
+ */
+function redactSelfNames(text: string, names: string[]): string {
+  let out = text.replace(SELF_NAME_ZH, (all: string, name: string) => (NOT_A_NAME.test(name) ? all : all.slice(0, all.length - name.length) + REDACTED));
+  // Longest first, so "张三丰" is not left as "[…]丰" after "张三".
+  for (const n of [...names].sort((a, b) => b.length - a.length)) if (n.length >= 2) out = out.split(n).join(REDACTED);
   return out;
 }
 
-/** The compliance card's text: the facts only — no name, phone or identity of the reporter. */
+/**
+ * The compliance card's text: the facts only — no name, phone or identity of the reporter. For an anonymous
+ * report, a name the reporter stated for themselves in the facts is removed too.
+ */
 export function complianceSummary(r: WhistleblowReport, evidenceCount: number, traits: Array<string | null | undefined> = []): string {
+  const names = r.anonymous ? selfStatedNames(`${r.subject}\n${r.facts}`) : [];
+  const clean = (s: string) => redactContacts(r.anonymous ? redactSelfNames(s, names) : s, traits);
   return t('zh', 'whistleblow:staff.summary', {
     number: r.number,
-    subject: redactContacts(r.subject, traits).slice(0, 200),
-    facts: redactContacts(r.facts, traits).slice(0, 800),
+    subject: clean(r.subject).slice(0, 200),
+    facts: clean(r.facts).slice(0, 800),
     evidence: evidenceCount,
     contact: t('zh', r.anonymous ? 'whistleblow:staff.anonymous' : 'whistleblow:staff.contactOnFile'),
   });

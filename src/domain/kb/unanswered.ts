@@ -17,8 +17,8 @@ const MAX_SAMPLE = 500;
  * addresses and any other run of six or more digits (policy, claim and landline numbers point at a person too).
  */
 export function maskQuestion(text: string): string {
-  return maskText(text.trim())
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '***@***')
+  // E-mail first: maskText would keep the domain, a question keeps nothing of it.
+  return maskText(text.trim().replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '***@***'))
     .replace(/(?<![\d*])\d{6,}(?![\d*])/g, (m) => '*'.repeat(m.length))
     .slice(0, MAX_SAMPLE);
 }
