@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundMessage } from '../../src/core/channel.ts';
+import { PHOTO_MIMES, sniffFileType } from '../../src/domain/file-type.ts';
 
 /** Largest accepted text from the browser chat (characters). */
 export const WEB_MAX_TEXT = 4000;
@@ -9,7 +10,7 @@ export const WEB_MAX_ATTACHMENT = 5 * 1024 * 1024;
 const attachment = z.object({
   name: z.string().max(200).default('photo.jpg'),
   mime: z.string().regex(/^image\/(jpeg|png|gif|webp|heic)$/, { message: 'only photos (jpeg, png, gif, webp, heic) can be sent' }),
-  dataBase64: z.string().min(1),
+  dataBase64: z.string().min(1).max(Math.ceil(WEB_MAX_ATTACHMENT / 3) * 4 + 4, { message: 'a photo is larger than 5 MB' }),
 });
 
 /** The body of `POST /api/chat`. */
@@ -33,7 +34,10 @@ export function normalizeWebChat(raw: unknown, now: Date): InboundMessage {
   const attachments = (body.attachments ?? []).map((a) => {
     const bytes = Buffer.from(a.dataBase64, 'base64');
     if (bytes.length > WEB_MAX_ATTACHMENT) throw new z.ZodError([{ code: 'custom', path: ['attachments'], message: 'a photo is larger than 5 MB', input: undefined }]);
-    return { kind: 'image' as const, name: a.name, mime: a.mime, size: bytes.length, fetch: async () => bytes };
+    // The label is the sender's word; the first bytes say what the file is (an "image/png" holding HTML is refused).
+    const type = sniffFileType(bytes);
+    if (!type || !PHOTO_MIMES.has(type.mime)) throw new z.ZodError([{ code: 'custom', path: ['attachments'], message: 'a file is not a photo (jpeg, png, gif, webp, heic)', input: undefined }]);
+    return { kind: 'image' as const, name: a.name, mime: type.mime, size: bytes.length, fetch: async () => bytes };
   });
   return {
     channel: 'web',

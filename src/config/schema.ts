@@ -37,6 +37,17 @@ export const configSchema = z.object({
   ANXIN_CALLBACK_NO_ANSWER_HOURS: z.coerce.number().positive().default(48),
   ANXIN_JOBS_ENABLED: bool.default(true),
 
+  /** Host names the staff page and API answer to (DNS-rebinding guard), comma-separated; ANXIN_PUBLIC_HOST is added. */
+  ANXIN_STAFF_HOSTS: z.string().default('localhost,127.0.0.1,[::1]'),
+  /** The host name the public chat is served under (e.g. kefu.example.com), if any. */
+  ANXIN_PUBLIC_HOST: z.string().regex(/^[A-Za-z0-9.-]+$/, { message: 'expected a host name without scheme or port' }).optional(),
+  /** Web chat messages (and photos) a minute from one web identity. */
+  ANXIN_RATE_PER_USER: z.coerce.number({ message: 'expected a number' }).int().positive().default(30),
+  /** Web chat messages a minute from one network address (polling may use four times this). */
+  ANXIN_RATE_PER_ADDRESS: z.coerce.number({ message: 'expected a number' }).int().positive().default(300),
+  /** Photo uploads a minute from one network address. */
+  ANXIN_UPLOADS_PER_ADDRESS: z.coerce.number({ message: 'expected a number' }).int().positive().default(30),
+
   WECHAT_ENABLED: bool.default(false),
   /** wechat4u (free web protocol) or service (wechaty-puppet-service with a token). */
   WECHATY_PUPPET: z.enum(['wechaty-puppet-wechat4u', 'wechaty-puppet-service', 'wechaty-puppet-mock']).default('wechaty-puppet-wechat4u'),

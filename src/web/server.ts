@@ -3,6 +3,10 @@ import type { Pipeline } from '../core/pipeline.ts';
 import type { CoreDeps } from '../core/turn.ts';
 import { registerChatRoutes } from './chat-routes.ts';
 import { registerHealthRoutes } from './health-routes.ts';
+import { registerSecurity } from './security.ts';
+
+/** Request body limit of routes that set none (Slack's receiver, staff actions): 256 KB. */
+const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /** A plug-in point for later parts (staff page, Slack's HTTP receiver) to add routes to the one server. */
 export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
@@ -11,12 +15,14 @@ export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
 export async function buildServer(deps: CoreDeps & { pipeline: Pipeline; routes?: RouteModule[] }): Promise<FastifyInstance> {
   // Fastify logs every request at info; its logger stays at warn so chat traffic does not flood the log.
   const httpLogger = deps.logger.child({ component: 'http' }, { level: deps.logger.level === 'silent' ? 'silent' : 'warn' });
-  const app: FastifyInstance = Fastify({ loggerInstance: httpLogger as FastifyBaseLogger, bodyLimit: 8 * 1024 * 1024 });
+  // Routes that take more (photo uploads) or much less (chat JSON) set their own bodyLimit: see chat-routes.ts.
+  const app: FastifyInstance = Fastify({ loggerInstance: httpLogger as FastifyBaseLogger, bodyLimit: DEFAULT_BODY_LIMIT });
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) deps.logger.error({ err, url: req.url }, 'request failed');
     void reply.status(status).send({ error: status >= 500 ? 'internal error; the event was logged' : err.message });
   });
+  await registerSecurity(app, deps.config);
   registerHealthRoutes(app, deps);
   registerChatRoutes(app, deps);
   for (const mod of deps.routes ?? []) await mod(app);

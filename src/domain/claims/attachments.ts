@@ -1,28 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InboundAttachment } from '../../core/channel.ts';
 import type { CoreDeps } from '../../core/turn.ts';
+import { sniffFileType, UNKNOWN_FILE } from '../file-type.ts';
 
 /** Most photos one claim report keeps; further ones are acknowledged but not stored. */
 export const MAX_CLAIM_PHOTOS = 20;
 /** Largest single file stored (bytes). WeChat caps images well below this. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-
-const EXT_BY_MIME: Record<string, string> = {
-  'image/jpeg': '.jpg',
-  'image/png': '.png',
-  'image/gif': '.gif',
-  'image/webp': '.webp',
-  'image/heic': '.heic',
-  'video/mp4': '.mp4',
-  'application/pdf': '.pdf',
-};
-
-function extensionOf(a: InboundAttachment): string {
-  const fromName = a.name ? path.extname(a.name).toLowerCase() : '';
-  if (/^\.[a-z0-9]{1,5}$/.test(fromName)) return fromName;
-  return (a.mime && EXT_BY_MIME[a.mime.toLowerCase()]) || '.bin';
-}
 
 /** Folder names come from ids we generate, but never let one climb out of the store. */
 const safeSegment = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -35,7 +21,8 @@ export interface StoredAttachments {
 }
 
 /**
- * Fetches the bytes of a message's attachments and keeps them under `<ANXIN_ATTACHMENT_DIR>/<folder>/`
+ * Fetches the bytes of a message's attachments and keeps them under `<ANXIN_ATTACHMENT_DIR>/<folder>/<uuid>.<ext>`
+ * (the extension from the file's signature, `.bin` when it is no known type; the sender's name is kept on the row only)
  * (folder: the conversation id while a report is being collected), with one Attachment row each (location is
  * relative to the store). Rows are linked to the claim when the report is created ({@link linkAttachments}).
  * A fetch that fails is counted, not thrown: the customer can send the photo again.
@@ -48,9 +35,7 @@ export async function storeAttachments(
   const dir = path.resolve(deps.config.ANXIN_ATTACHMENT_DIR, folder);
   await mkdir(dir, { recursive: true });
   const out: StoredAttachments = { ids: [], failed: 0 };
-  let index = 0;
   for (const a of opts.attachments) {
-    index += 1;
     if (opts.alreadyStored + out.ids.length >= MAX_CLAIM_PHOTOS || !a.fetch || a.kind === 'voice') {
       out.failed += 1;
       continue;
@@ -67,14 +52,17 @@ export async function storeAttachments(
       out.failed += 1;
       continue;
     }
-    const file = `${safeSegment(opts.messageId)}-${index}${extensionOf(a)}`;
-    await writeFile(path.join(dir, file), bytes);
+    // The name is ours and the extension follows the bytes, never the sender's name or label (issue 12).
+    const type = sniffFileType(bytes) ?? UNKNOWN_FILE;
+    if (type === UNKNOWN_FILE) deps.logger.warn({ messageId: opts.messageId, mime: a.mime }, 'attachment is not a known file type; kept as .bin');
+    const file = `${randomUUID()}${type.ext}`;
+    await writeFile(path.join(dir, file), bytes, { flag: 'wx' });
     const row = await deps.db.attachment.create({
       data: {
         claimId: opts.claimId,
         messageId: opts.messageId,
         kind: a.kind,
-        mime: a.mime,
+        mime: type.mime,
         name: a.name,
         location: `${folder}/${file}`,
         size: bytes.length,

@@ -5,13 +5,12 @@ import type { InboundAttachment } from '../../core/channel.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/client.ts';
 import { shanghaiDate } from '../calendar/shanghai-time.ts';
-
-const EXT: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'application/pdf': '.pdf' };
+import { sniffFileType, UNKNOWN_FILE } from '../file-type.ts';
 
 /**
  * Keeps the files a customer sent (complaint materials, whistleblowing evidence): the bytes go under
- * `<attachmentDir>/<folder>/<yyyy-mm-dd>/`, and an Attachment row (location relative to the attachment folder) points
- * at them with the inbound message id. Files the channel cannot fetch keep the channel's location. Returns the
+ * `<attachmentDir>/<folder>/<yyyy-mm-dd>/<uuid>.<ext>` (`.bin` when the bytes are no known file type), and an
+ * Attachment row (location relative to the attachment folder) points at them with the inbound message id. Files the channel cannot fetch keep the channel's location. Returns the
  * Attachment ids.
  */
 export async function storeAttachments(
@@ -25,16 +24,20 @@ export async function storeAttachments(
   for (const a of attachments) {
     let location = a.location ?? `message:${messageId}`;
     let size = a.size;
+    let mime = a.mime;
     if (a.fetch) {
       const bytes = await a.fetch();
-      // Stored relative to the attachment folder, so the folder can move (like claim photos).
-      location = path.join(folder, day, `${randomUUID()}${EXT[a.mime ?? ''] ?? path.extname(a.name ?? '')}`);
+      // Our own name, the extension from the file's signature (never the sender's name or label: issue 12), stored
+      // relative to the attachment folder so the folder can move (like claim photos).
+      const type = sniffFileType(bytes) ?? UNKNOWN_FILE;
+      mime = type.mime;
+      location = path.join(folder, day, `${randomUUID()}${type.ext}`);
       await mkdir(path.join(deps.attachmentDir, folder, day), { recursive: true });
       await writeFile(path.join(deps.attachmentDir, location), bytes);
       size = bytes.length;
     }
     const row = await deps.db.attachment.create({
-      data: { messageId, kind: a.kind, mime: a.mime, name: a.name, location, size, createdAt: deps.clock.now() },
+      data: { messageId, kind: a.kind, mime, name: a.name, location, size, createdAt: deps.clock.now() },
     });
     ids.push(row.id);
   }

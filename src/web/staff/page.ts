@@ -19,12 +19,15 @@ function merge(base: Tree, over: Tree): Tree {
 
 let text: string | undefined;
 
-/** The staff page with the whole `staff` catalog in both languages (zh-CN first; the page switches in place). */
-export function renderStaffPage(): string {
+/**
+ * The staff page with the whole `staff` catalog in both languages (zh-CN first; the page switches in place);
+ * `nonce` is the CSP nonce of its script.
+ */
+export function renderStaffPage(nonce: string): string {
   if (!text) {
     const zh = JSON.parse(readFileSync(path.join(localeDir, 'zh-CN', 'staff.json'), 'utf8')) as Tree;
     const en = JSON.parse(readFileSync(path.join(localeDir, 'en', 'staff.json'), 'utf8')) as Tree;
     text = JSON.stringify({ zh, en: merge(zh, en) }).replace(/</g, '\\u003c');
   }
-  return template.replace('/*__TEXT__*/{}', text);
+  return template.replace('__NONCE__', nonce).replace('/*__TEXT__*/{}', text);
 }

@@ -11,19 +11,23 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-const img = (name: string | undefined, bytes: string, mime = 'image/jpeg') => ({ kind: 'image' as const, name, mime, fetch: async () => Buffer.from(bytes) });
+const img = (name: string | undefined, bytes: string, mime = 'image/jpeg') => ({ kind: 'image' as const, name, mime, fetch: async () => Buffer.from(bytes, 'latin1') });
 
 describe('claim attachments', () => {
   it('stores the bytes under <dir>/<folder>/ with a row each, and links them to the claim later', async () => {
     const d = await claimDeps();
     cleanup = d.cleanup;
     const seed = await seedCustomers(d.db);
-    const out = await storeAttachments(d, { folder: 'conv1', messageId: 'm1', attachments: [img('scene.JPG', 'aaa'), img(undefined, 'bbb', 'image/png')], alreadyStored: 0 });
+    const jpeg = '\xff\xd8\xff\xe0aaa';
+    const png = '\x89PNG\r\n\x1a\nbbb';
+    const out = await storeAttachments(d, { folder: 'conv1', messageId: 'm1', attachments: [img('scene.JPG', jpeg), img(undefined, png, 'image/png')], alreadyStored: 0 });
     expect(out.failed).toBe(0);
-    const rows = await d.db.attachment.findMany({ where: { id: { in: out.ids } }, orderBy: { location: 'asc' } });
-    expect(rows.map((r) => r.location)).toEqual(['conv1/m1-1.jpg', 'conv1/m1-2.png']);
-    expect(readFileSync(path.join(d.dir, 'conv1/m1-1.jpg'), 'utf8')).toBe('aaa');
-    expect(rows.map((r) => r.size)).toEqual([3, 3]);
+    const rows = await Promise.all(out.ids.map((id) => d.db.attachment.findUniqueOrThrow({ where: { id } })));
+    // Generated names; the extension and MIME type follow the bytes.
+    expect(rows.map((r) => r.location)).toEqual([expect.stringMatching(/^conv1\/[0-9a-f-]{36}\.jpg$/), expect.stringMatching(/^conv1\/[0-9a-f-]{36}\.png$/)]);
+    expect(rows.map((r) => r.mime)).toEqual(['image/jpeg', 'image/png']);
+    expect(readFileSync(path.join(d.dir, rows[0].location), 'latin1')).toBe(jpeg);
+    expect(rows.map((r) => r.size)).toEqual([7, 11]);
     const claim = await d.db.claim.create({ data: { number: 'BA20261130000001', policyId: seed.auto.id, customerId: seed.zhang.id, line: 'auto', description: 'x' } });
     expect(await linkAttachments(d, claim.id, out.ids)).toBe(2);
     expect(await d.db.attachment.count({ where: { claimId: claim.id } })).toBe(2);
