@@ -11,6 +11,7 @@ import {
 } from '../../domain/staff-actions.ts';
 import type { RouteModule } from '../server.ts';
 import { isConfidentialQueue, loadEscalationView } from './escalation-view.ts';
+import { scriptNonce } from '../security.ts';
 import { renderStaffPage } from './page.ts';
 import { listOpenEscalations } from './queries.ts';
 
@@ -74,7 +75,7 @@ export function staffRoutes(source: StaffDepsSource): RouteModule {
         if (req.method === 'POST' && req.headers['x-anxin-staff'] !== '1') return reply.status(403).send({ error: 'missing X-Anxin-Staff header' });
       });
 
-      scope.get('/staff', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderStaffPage()));
+      scope.get('/staff', async (_req, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderStaffPage(scriptNonce(reply))));
 
       /** `?tab=compliance` lists only the compliance queue; any other tab lists every other queue. */
       scope.get('/api/staff/escalations', async (req) => {
