@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { buildApp } from '../app.ts';
-import { systemClock } from '../core/clock.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 import { createLogger } from '../core/logger.ts';
 import { parseYmd, shanghaiDate } from '../domain/calendar/index.ts';
 import { t, type Lang } from '../i18n/index.ts';
@@ -14,8 +14,10 @@ import { cliConfig, cliLang, fail, withDatabase } from './db.ts';
 const BAR_FROM = 1000;
 /** Errors printed; the JobRun row keeps the first hundred. */
 const ERRORS_SHOWN = 10;
-/** Exit code when the run finished but some records failed (1 = the run itself failed). */
+/** Exit code when the run finished but some records failed or were left unsent (1 = the run itself failed). */
 export const EXIT_WITH_ERRORS = 2;
+/** Exit code when another run of the job holds it (the message names that run). */
+export const EXIT_REFUSED = 3;
 
 /** A cli-progress bar on stderr per phase, only for long phases (stdout stays parseable: its last line matters). */
 function progressBar(lang: Lang): Progress {
@@ -42,8 +44,8 @@ function progressBar(lang: Lang): Progress {
   };
 }
 
-/** `anxin jobs list`, `anxin jobs run <job> [--date YYYY-MM-DD] [--dry-run]`. */
-export function register(program: Command): void {
+/** `anxin jobs list`, `anxin jobs run <job> [--date YYYY-MM-DD] [--dry-run] [--wait seconds]`. `clock` is for tests. */
+export function register(program: Command, clock: Clock = systemClock): void {
   const jobs = program.command('jobs').description('scheduled jobs: greetings, callbacks, complaint deadlines, renewal reminders');
   jobs
     .command('list')
@@ -60,12 +62,15 @@ export function register(program: Command): void {
     .argument('<job>', JOBS.map((j) => j.name).join(' | '))
     .option('--date <date>', 'business date YYYY-MM-DD (default: today in Asia/Shanghai)')
     .option('--dry-run', 'compute and count only: write nothing, send nothing')
+    .option('--wait <seconds>', 'when another run of the job is going on, wait up to this long for it (default: exit at once, code 3)')
     .option('--lang <lang>', 'zh or en')
-    .action(async (name: string, o: { date?: string; dryRun?: boolean; lang?: string }) => {
+    .action(async (name: string, o: { date?: string; dryRun?: boolean; wait?: string; lang?: string }) => {
       const lang = cliLang(o.lang);
       const job = findJob(name);
       if (!job) return fail(t(lang, 'jobs:cli.unknownJob', { name, names: JOBS.map((j) => j.name).join(', ') }));
-      const date = o.date ?? shanghaiDate(systemClock.now());
+      const waitSeconds = o.wait === undefined ? 0 : Number(o.wait);
+      if (!Number.isFinite(waitSeconds) || waitSeconds < 0) return fail(t(lang, 'jobs:cli.badWait', { got: o.wait }));
+      const date = o.date ?? shanghaiDate(clock.now());
       try {
         parseYmd(date);
       } catch {
@@ -73,10 +78,14 @@ export function register(program: Command): void {
       }
       await withDatabase(async (db, config) => {
         // Logs go to stderr with the bar; stdout carries the report.
-        const app = await buildApp({ db, config, logger: createLogger(config.LOG_LEVEL, process.stderr) });
+        const app = await buildApp({ db, config, clock, logger: createLogger(config.LOG_LEVEL, process.stderr) });
         try {
           console.log(t(lang, 'jobs:cli.started', { job: job.name, date, dry: o.dryRun ? t(lang, 'jobs:cli.dry') : '' }));
-          const { runId, status, result } = await runJob(app, job, { date, dryRun: Boolean(o.dryRun), progress: progressBar(lang) });
+          const { runId, status, result, holder } = await runJob(app, job, { date, dryRun: Boolean(o.dryRun), waitMs: waitSeconds * 1000, progress: progressBar(lang) });
+          if (status === 'refused' && holder) {
+            const since = holder.acquiredAt.toISOString();
+            return fail(t(lang, 'jobs:cli.refused', { job: job.name, runId: holder.runId, process: holder.process, since, self: runId }), EXIT_REFUSED);
+          }
           for (const [k, n] of Object.entries(result.counts)) console.log(t(lang, 'jobs:cli.count', { name: k, n }));
           for (const note of result.notes ?? []) console.log(`  ${note}`);
           for (const e of result.errors.slice(0, ERRORS_SHOWN)) console.log(t(lang, 'jobs:cli.error', { ref: e.ref ?? '-', message: e.message }));
@@ -84,7 +93,7 @@ export function register(program: Command): void {
           console.log(t(lang, 'jobs:cli.status', { status, runId }));
           if (job.plans) console.log(`planned: ${result.planned ?? 0}`);
           if (status === 'failed') process.exitCode = 1;
-          else if (result.errors.length) process.exitCode = EXIT_WITH_ERRORS;
+          else if (status === 'partial') process.exitCode = EXIT_WITH_ERRORS;
         } finally {
           await app.close();
         }

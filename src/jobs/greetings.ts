@@ -15,7 +15,7 @@ export const greetingsJob: JobDefinition = {
   async run(deps, opts) {
     const result = emptyResult();
     result.planned = await planGreetings(deps, opts, result);
-    if (!opts.dryRun) await sendDueOutbox(deps, result, { kinds: ['greeting'], signal: opts.signal, progress: opts.progress });
+    if (!opts.dryRun) await sendDueOutbox(deps, result, { kinds: ['greeting'], signal: opts.signal, progress: opts.progress, runId: opts.runId });
     return result;
   },
 };

@@ -13,7 +13,7 @@ export const outboxJob: JobDefinition = {
   summarise: 'when-active',
   async run(deps, opts) {
     const result = emptyResult();
-    if (!opts.dryRun) await sendDueOutbox(deps, result, { signal: opts.signal, progress: opts.progress });
+    if (!opts.dryRun) await sendDueOutbox(deps, result, { signal: opts.signal, progress: opts.progress, runId: opts.runId });
     return result;
   },
 };

@@ -27,7 +27,7 @@ export const renewalsJob: JobDefinition = {
     const result = emptyResult();
     result.planned = await planReminders(deps, opts, result);
     await listOrphanedPolicies(deps, opts, result);
-    if (!opts.dryRun) await sendDueOutbox(deps, result, { kinds: ['reminder'], signal: opts.signal, progress: opts.progress });
+    if (!opts.dryRun) await sendDueOutbox(deps, result, { kinds: ['reminder'], signal: opts.signal, progress: opts.progress, runId: opts.runId });
     return result;
   },
 };

@@ -26,6 +26,13 @@ export interface JobOptions {
   progress?: Progress;
   /** Stops a long send loop between two messages (shutdown). */
   signal?: AbortSignal;
+  /**
+   * How long to wait for another run of the job to end (the lease, src/jobs/lease.ts) before giving up as
+   * `refused`; default 0: refuse at once.
+   */
+  waitMs?: number;
+  /** Set by runJob for the job: the JobRun id (outbox rows it claims are marked with it). */
+  runId?: string;
 }
 
 /** One error met during a run; the run goes on with the next record. */
@@ -44,6 +51,8 @@ export interface JobResult {
   planned?: number;
   /** Short remarks for staff (e.g. holiday data missing). */
   notes?: string[];
+  /** Set when the run stopped before the end (shutdown, lease lost): what was due and not done waits. */
+  incomplete?: string;
 }
 
 /** A scheduled job: a plain function, also runnable by hand (`anxin jobs run <name>`). */

@@ -35,6 +35,8 @@ export interface SendOptions {
   progress?: Progress;
   /** Rows fetched per query. */
   batch?: number;
+  /** The JobRun sending (recorded on each row it claims, see {@link resumeInterrupted}). */
+  runId?: string;
 }
 
 /**
@@ -73,13 +75,16 @@ export async function sendDueOutbox(deps: JobDeps, result: JobResult, opts: Send
       if (!rows.length) return;
       for (const row of rows) {
         lastId = row.id;
-        if (opts.signal?.aborted) return;
+        if (opts.signal?.aborted) {
+          result.incomplete = 'stopped before the end: due messages left for the next run';
+          return;
+        }
         if (isQuiet(quiet, clock.now())) {
           count(result, 'deferred_quiet');
           return;
         }
         try {
-          count(result, await sendOne(deps, row));
+          count(result, await sendOne(deps, row, opts.runId));
         } catch (err) {
           result.errors.push({ ref: `OutboxMessage:${row.id}`, message: err instanceof Error ? err.message : String(err) });
         }
@@ -92,7 +97,7 @@ export async function sendDueOutbox(deps: JobDeps, result: JobResult, opts: Send
 }
 
 /** Sends one claimed-or-skipped row; returns the counter to bump. */
-async function sendOne(deps: JobDeps, row: OutboxMessage): Promise<string> {
+async function sendOne(deps: JobDeps, row: OutboxMessage, runId: string | undefined): Promise<string> {
   const { db, clock } = deps;
   const now = clock.now();
   const skip = async (reason: string) => {
@@ -113,7 +118,7 @@ async function sendOne(deps: JobDeps, row: OutboxMessage): Promise<string> {
     }
     const won = await tx.outboxMessage.updateMany({
       where: { id: row.id, status: 'planned' },
-      data: { status: 'sending', channel: reach.channel, attempts: { increment: 1 } },
+      data: { status: 'sending', channel: reach.channel, attempts: { increment: 1 }, claimedBy: runId ?? null },
     });
     if (won.count === 0) return null;
     const msg = await tx.message.create({
@@ -151,13 +156,23 @@ async function mirror(deps: JobDeps, outboxId: string, messageId: string, delive
   return 'in_flight';
 }
 
-/** Rows a stopped run left `sending`: finish them from their Message, never by creating another. */
+/**
+ * Rows a stopped run left `sending`: finish them from their Message, never by creating another. A Message still
+ * `sending` belongs to whoever claimed it — unless the claiming run was closed as `abandoned` (src/jobs/run-job.ts:
+ * its process is gone), then nothing can be sending it any more and it is handed out again (`pending`).
+ */
 async function resumeInterrupted(deps: JobDeps, result: JobResult, kinds: OutboxKind[]): Promise<void> {
   const connected = new Set(deps.adapters.all().map((a) => a.channel));
   const rows = await deps.db.outboxMessage.findMany({
     where: { status: 'sending', kind: { in: kinds }, messageId: { not: null } },
-    select: { id: true, messageId: true, channel: true },
+    select: { id: true, messageId: true, channel: true, claimedBy: true },
   });
+  const claimers = [...new Set(rows.map((r) => r.claimedBy).filter((c): c is string => c !== null))];
+  if (claimers.length) {
+    const dead = new Set((await deps.db.jobRun.findMany({ where: { id: { in: claimers }, status: 'abandoned' }, select: { id: true } })).map((r) => r.id));
+    const orphans = rows.filter((r) => r.claimedBy && dead.has(r.claimedBy)).map((r) => r.messageId!);
+    if (orphans.length) await deps.db.message.updateMany({ where: { id: { in: orphans }, status: 'sending' }, data: { status: 'pending' } });
+  }
   for (const r of rows) {
     if (!r.channel || !connected.has(r.channel)) continue;
     try {
