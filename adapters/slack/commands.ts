@@ -3,6 +3,7 @@ import type { Config } from '../../src/config/schema.ts';
 import { AnxinError } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import { describeLookup, getCustomerView, parseLookupKey, type CustomerMatch, type CustomerView } from '../../src/domain/customer-view.ts';
+import { claimAction, settleAction } from '../../src/domain/processed-actions.ts';
 import { replyToCustomer, type StaffDeps } from '../../src/domain/staff-actions.ts';
 import { t, type Lang } from '../../src/i18n/index.ts';
 import { findEscalationByRef, escalationRef } from '../../src/web/staff/escalation-view.ts';
@@ -10,6 +11,7 @@ import { deadlineLabel, formatAge, formatTime, intentLabel, queueLabel } from '.
 import { listOpenEscalations, todayStats } from '../../src/web/staff/queries.ts';
 import { errorText, type SlackAccess } from './access.ts';
 import { clip, esc, who } from './mrkdwn.ts';
+import { requestKey } from './once.ts';
 
 /** The slash command's name; register it with this name in the Slack app. */
 export const COMMAND = '/anxin';
@@ -52,12 +54,28 @@ export function renderCustomerView(lang: Lang, v: CustomerView): string {
   ].join('\n');
 }
 
-async function lookup(deps: CommandDeps, user: string, key: string): Promise<string> {
+/**
+ * Claims a command's request key (see ./once.ts). `answer` is what a replay is told; null when this is the first
+ * request (or there is no key) and the command should run.
+ */
+async function firstTime(deps: CommandDeps, req: { key?: string; user: string; action: string; escalationId?: string }, answer: string): Promise<string | null> {
+  if (!req.key) return null;
+  const claim = await claimAction(deps.staff, { key: req.key, source: 'slack', actor: req.user, action: req.action, escalationId: req.escalationId }, { text: answer });
+  if (claim.first) return null;
+  deps.logger.info({ key: req.key, what: req.action }, 'slack: repeated request acknowledged, not run again');
+  return (claim.result as { text?: string } | null)?.text ?? answer;
+}
+
+async function lookup(deps: CommandDeps, user: string, key: string, reqKey?: string): Promise<string> {
   const { staff, config, lang } = deps;
   if (!key) return t(lang, 'slack:command.lookupUsage');
+  // A replayed lookup would show the records again and leave no trace: it is told it was handled, nothing more.
+  const replay = await firstTime(deps, { key: reqKey, user, action: 'command.lookup' }, t(lang, 'slack:command.repeated'));
+  if (replay) return replay;
   const shown = describeLookup(parseLookupKey(key));
   // Looking at someone's records is itself recorded (who looked up whom, when), with the key masked.
   await staff.db.staffAction.create({ data: { actor: user, action: 'lookup', detail: shown, createdAt: staff.clock.now() } });
+  if (reqKey) await settleAction(staff, reqKey, 'done');
   try {
     return renderCustomerView(lang, await getCustomerView(staff.db, key, { secret: config.ANXIN_ID_SECRET }));
   } catch (e) {
@@ -127,7 +145,7 @@ async function stats(deps: CommandDeps, user: string): Promise<string> {
  */
 export function registerCommands(bolt: App, deps: CommandDeps): void {
   const { access, staff, lang, logger } = deps;
-  bolt.command(COMMAND, async ({ command, ack, respond }) => {
+  bolt.command(COMMAND, async ({ command, ack, respond, context }) => {
     const user = command.user_id;
     const [sub = 'help', ...rest] = command.text.trim().split(/\s+/);
     const arg = command.text.trim().slice(sub.length).trim();
@@ -135,7 +153,8 @@ export function registerCommands(bolt: App, deps: CommandDeps): void {
     if (sub === 'help' || sub === '') return answer(t(lang, 'slack:command.help'));
     const gate = await access.forStaff(user);
     if (!gate.ok) return answer(gate.message);
-    if (sub === 'lookup') return answer(await lookup(deps, user, arg));
+    const key = requestKey(context, command);
+    if (sub === 'lookup') return answer(await lookup(deps, user, arg, key));
     if (sub === 'queue') return answer(await queue(deps, user));
     if (sub === 'stats') return answer(await stats(deps, user));
     if (sub !== 'reply') return answer(t(lang, 'slack:command.unknown'));
@@ -152,14 +171,21 @@ export function registerCommands(bolt: App, deps: CommandDeps): void {
     const allowed = await access.forEscalation(user, escalation.id);
     if (!allowed.ok) return answer(allowed.message);
     if (escalation.status === 'resolved' || escalation.status === 'handed_back') return answer(t(lang, 'slack:error.escalation_closed'));
+    const queued = t(lang, 'slack:command.replyQueued', { ref: escalationRef(escalation.id) });
+    // The same signed request again (a replay) gets the same acknowledgement and sends nothing.
+    const replay = await firstTime(deps, { key, user, action: 'command.reply', escalationId: escalation.id }, queued);
+    if (replay) return answer(replay);
     // Acknowledge within Slack's 3 seconds; the outcome follows through the command's response_url.
-    await answer(t(lang, 'slack:command.replyQueued', { ref: escalationRef(escalation.id) }));
+    await answer(queued);
+    const settle = (status: 'done' | 'failed') => (key ? settleAction(staff, key, status) : Promise.resolve());
     try {
       const msg = await replyToCustomer(staff, escalation.id, user, text);
+      await settle('done');
       const line = msg.status === 'failed' ? t(lang, 'slack:command.replyFailed', { error: esc(msg.error ?? '') }) : t(lang, 'slack:command.replySent', { ref: escalationRef(escalation.id) });
       await respond({ response_type: 'ephemeral', text: line });
     } catch (e) {
       logger.warn({ err: e, escalationId: escalation.id }, 'slack: /anxin reply failed');
+      await settle('failed');
       await respond({ response_type: 'ephemeral', text: errorText(lang, e) });
     }
   });

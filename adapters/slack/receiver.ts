@@ -3,6 +3,7 @@ import { isValidSlackRequest, ReceiverMultipleAckError, type AckFn, type App, ty
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../../src/core/logger.ts';
 import type { RouteModule } from '../../src/web/server.ts';
+import { receivedRequestKey, REQUEST_KEY } from './once.ts';
 import { WorkTracker } from './tracker.ts';
 
 /** Paths Slack may be pointed at. One is enough (Events, Interactivity and Slash Commands can all share it). */
@@ -40,7 +41,8 @@ function parseBody(contentType: string, raw: string): Record<string, unknown> {
  * A Bolt receiver that lives on Anxin's own fastify server instead of opening a second port. It verifies Slack's v0
  * signature over the raw body (bad signature or a timestamp more than five minutes off → 401), answers the URL
  * verification challenge, drops repeated Events API deliveries (same `event_id`, e.g. with `X-Slack-Retry-Num`) and
- * hands everything else to `app.processEvent`, replying to Slack as soon as a listener calls `ack()`.
+ * hands everything else to `app.processEvent` with the request's idempotency key (see ./once.ts), replying to Slack
+ * as soon as a listener calls `ack()`.
  * See https://api.slack.com/authentication/verifying-requests-from-slack and https://api.slack.com/apis/events-api#retries
  */
 export class FastifyReceiver implements Receiver {
@@ -134,6 +136,8 @@ export class FastifyReceiver implements Receiver {
           ack,
           retryNum: Number.isNaN(retryNum) ? undefined : retryNum,
           retryReason: header(req, 'x-slack-retry-reason'),
+          // Listeners run each staff action once per key: a replay of these signed bytes is acknowledged, not redone.
+          customProperties: { [REQUEST_KEY]: receivedRequestKey(header(req, 'x-slack-signature') ?? '', body) },
         })
         .then(() => {
           // No listener acknowledged it (Bolt's own receivers answer 404 too): Slack shows the user an error.

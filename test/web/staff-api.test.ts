@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileWhistleblowReport } from '../../src/domain/whistleblow.ts';
 import { staffRoutes } from '../../src/web/staff/routes.ts';
@@ -18,8 +19,9 @@ describe('staff page API', () => {
   });
   afterAll(async () => app.cleanup());
 
+  // Each call is a new click: a fresh action id (test/security/staff-replay.test.ts covers repeating one).
   const post = (action: string, body: object, headers: Record<string, string> = { 'x-anxin-staff': '1' }) =>
-    app.server.inject({ method: 'POST', url: `/api/staff/escalations/${id}/${action}`, headers, payload: body });
+    app.server.inject({ method: 'POST', url: `/api/staff/escalations/${id}/${action}`, headers, payload: { actionId: randomUUID(), ...body } });
 
   it('serves the page and lists open escalations with masked data', async () => {
     const page = await app.server.inject({ url: '/staff' });
