@@ -12,6 +12,8 @@ export interface Scheduler {
   trigger(name: string): Promise<void>;
   /** When a job's cron expression fires next (null for an unknown job). */
   nextRun(name: string): Date | null;
+  /** Settles when the start-up catch-up pass is over (at once when catch-up is off): what it ran has ended. */
+  readonly caughtUp: Promise<void>;
 }
 
 export interface SchedulerOptions {
@@ -59,13 +61,15 @@ export function startScheduler(app: JobDeps, opts: SchedulerOptions = {}): Sched
   }
   app.logger.info({ jobs: jobs.map((j) => `${j.name} (${j.schedule})`), timeZone: app.config.ANXIN_TIMEZONE }, 'scheduler started');
 
-  if (opts.catchUp ?? true) void catchUp(app, jobs, tasks, run);
+  const caughtUp = (opts.catchUp ?? true) ? catchUp(app, jobs, tasks, run).catch((err) => app.logger.error({ err }, 'catch-up failed')) : Promise.resolve();
 
   return {
+    caughtUp,
     async stop() {
       controller.abort();
       for (const task of tasks.values()) await task.destroy();
       tasks.clear();
+      await caughtUp;
       await Promise.all([...running.values()]);
     },
     async trigger(name) {

@@ -49,14 +49,16 @@ describe('scheduler', () => {
     const app = await setup(at('2027-02-06', '09:30'));
     await seedCustomer(app.db, { name: '李娜', gender: 'F', channel: 'web' });
     const first = startScheduler(app);
-    await expect.poll(() => app.db.jobRun.count({ where: { job: { in: ['greetings', 'deadlines'] }, status: 'ok' } }), { timeout: 20_000 }).toBe(2);
+    await first.caughtUp;
     await first.stop();
+    expect(await app.db.jobRun.count({ where: { job: { in: ['greetings', 'deadlines'] }, status: 'ok' } })).toBe(2);
     // 10:00 (renewals) has not come yet at 09:30.
     expect(await app.db.jobRun.count({ where: { job: 'renewals' } })).toBe(0);
     expect(await app.db.outboxMessage.count({ where: { status: 'sent' } })).toBe(1);
 
+    // No sleeping to see that nothing ran: the catch-up pass is awaited, and anything it started has ended.
     const second = started(startScheduler(app));
-    await new Promise((r) => setTimeout(r, 500));
+    await second.caughtUp;
     await second.stop();
     expect(await app.db.jobRun.count({ where: { job: { in: ['greetings', 'deadlines'] } } })).toBe(2);
   });
