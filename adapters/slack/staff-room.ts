@@ -3,6 +3,7 @@ import type { Clock } from '../../src/core/clock.ts';
 import type { AnxinEvents } from '../../src/core/events.ts';
 import type { Logger } from '../../src/core/logger.ts';
 import type { Db } from '../../src/db/client.ts';
+import { maskText } from '../../src/domain/pii.ts';
 import { t, type Lang } from '../../src/i18n/index.ts';
 import { loadEscalationView, maskForQueue } from '../../src/web/staff/escalation-view.ts';
 import { escalationCard, statusLine } from './card.ts';
@@ -122,14 +123,14 @@ export class SlackStaffRoom {
       const line =
         status === 'sent'
           ? t(this.lang, 'slack:thread.replySent', { who: who(msg.author.slice('staff:'.length)), text: esc(clip(maskForQueue(card.queue, msg.text), 2800)) })
-          : t(this.lang, 'slack:thread.replyFailed', { error: esc(error ?? '') });
+          : t(this.lang, 'slack:thread.replyFailed', { error: esc(maskText(error ?? '')) });
       await this.thread(card.cardChannel, card.cardTs, line);
     }
   }
 
-  /** Job summaries and alerts go to the general channel. */
+  /** Job summaries and alerts go to the general channel (masked: a job's error may quote a customer's data). */
   async postAlert(kind: string, text: string): Promise<void> {
-    await this.deps.client.chat.postMessage({ channel: this.deps.channels.general, text: t(this.lang, 'slack:alert', { kind, text: esc(text) }) });
+    await this.deps.client.chat.postMessage({ channel: this.deps.channels.general, text: t(this.lang, 'slack:alert', { kind, text: esc(maskText(text)) }) });
   }
 
   /** At start: cards for open escalations raised while Slack was off or unreachable. */

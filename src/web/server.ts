@@ -19,7 +19,9 @@ export async function buildServer(deps: CoreDeps & { pipeline: Pipeline; routes?
   const app: FastifyInstance = Fastify({ loggerInstance: httpLogger as FastifyBaseLogger, bodyLimit: DEFAULT_BODY_LIMIT });
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
-    if (status >= 500) deps.logger.error({ err, url: req.url }, 'request failed');
+    // The route pattern, never the raw URL: a query string or path may carry personal data. The logger reduces a
+    // database error to its reason (no query values).
+    if (status >= 500) deps.logger.error({ err, method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0] }, 'request failed');
     void reply.status(status).send({ error: status >= 500 ? 'internal error; the event was logged' : err.message });
   });
   await registerSecurity(app, deps.config);
