@@ -28,8 +28,11 @@ export const webChatBody = z
 
 export type WebChatBody = z.infer<typeof webChatBody>;
 
-/** Pure: validated request body → the core's InboundMessage. Throws the zod error for the caller to report. */
-export function normalizeWebChat(raw: unknown, now: Date): InboundMessage {
+/**
+ * Pure: validated request body → the core's InboundMessage. Throws the zod error for the caller to report.
+ * `sourceAddress` is the client's IP as the HTTP server saw it (never read from the body: the client cannot choose it).
+ */
+export function normalizeWebChat(raw: unknown, now: Date, sourceAddress?: string): InboundMessage {
   const body = webChatBody.parse(raw);
   const attachments = (body.attachments ?? []).map((a) => {
     const bytes = Buffer.from(a.dataBase64, 'base64');
@@ -50,5 +53,6 @@ export function normalizeWebChat(raw: unknown, now: Date): InboundMessage {
     attachments: attachments.length ? attachments : undefined,
     languageHint: body.lang,
     receivedAt: now,
+    ...(sourceAddress ? { sourceAddress } : {}),
   };
 }

@@ -25,6 +25,11 @@ export const configSchema = z.object({
   ANXIN_ATTACHMENT_DIR: z.string().default('./data/attachments'),
   ANXIN_KB_DIR: z.string().default('./kb'),
   ANXIN_DIALOG_TIMEOUT_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(30),
+  /**
+   * How long a successful identity verification holds (minutes): after this a linked identity is asked to verify
+   * again before any personal data is shown (a web visitor's id lives in a browser anyone may use later).
+   */
+  ANXIN_VERIFY_TTL_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(1440),
   ANXIN_BUSINESS_HOURS: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected HH:MM-HH:MM, e.g. 09:00-18:00' })

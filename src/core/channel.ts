@@ -45,6 +45,12 @@ export interface InboundMessage {
   /** Language hint from the channel (e.g. the web page's language switch). */
   languageHint?: 'zh' | 'en';
   receivedAt?: Date;
+  /**
+   * The network address the message came from, when the channel knows one (web chat: the HTTP client's IP as
+   * Fastify resolves it; WeChat: none). Counted when an identity check fails, since a web visitor picks its own
+   * identity (src/domain/verify-attempts.ts). Not stored with the message.
+   */
+  sourceAddress?: string;
 }
 
 /** A button/choice offered with a reply. Sending `value` back as text selects it. */

@@ -2,6 +2,7 @@ import { t, toLang, type Lang } from '../i18n/index.ts';
 import type { ConversationRef, InboundMessage } from './channel.ts';
 import type { Delivery } from './delivery.ts';
 import { detectLanguage } from './language.ts';
+import { verificationFresh } from '../domain/verification.ts';
 import { turnStoreFor, type TurnStore } from './store/index.ts';
 import type { CoreDeps, Responder, TurnContext, TurnOutcome } from './turn.ts';
 
@@ -63,7 +64,8 @@ export function createPipeline(deps: CoreDeps & { delivery: Delivery; responder:
       messageId: inboundId,
       conversation,
       identity,
-      customer,
+      // A verification older than ANXIN_VERIFY_TTL_MINUTES no longer counts: flows ask again before showing data.
+      customer: customer && verificationFresh(identity, clock.now(), deps.config.ANXIN_VERIFY_TTL_MINUTES) ? customer : null,
       lang,
     };
     let outcome: TurnOutcome;

@@ -22,7 +22,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: CoreDeps & { pipe
   const turn = async (req: FastifyRequest, reply: FastifyReply) => {
     let inbound;
     try {
-      inbound = normalizeWebChat(req.body, deps.clock.now());
+      inbound = normalizeWebChat(req.body, deps.clock.now(), req.ip);
     } catch (e) {
       if (e instanceof ZodError) return reply.status(400).send({ error: zodMessage(e) });
       throw e;

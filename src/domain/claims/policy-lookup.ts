@@ -1,6 +1,6 @@
 import type { Customer, Policy } from '../../generated/sqlite/client.ts';
 import type { CoreDeps } from '../../core/turn.ts';
-import { lockedAttempt } from '../verification.ts';
+import { lockedAttempt, type AttemptDeps, type AttemptRefused } from '../verification.ts';
 
 /**
  * The policy a claim is reported on, as kept in the dialog snapshot (plain JSON). Only built after the reporter
@@ -28,7 +28,7 @@ export type OwnerProof = { name: string } | { phone: string };
 export type OwnerCheckResult =
   | { ok: true; policy: ClaimPolicy }
   | { ok: false; reason: 'mismatch'; remaining: number }
-  | { ok: false; reason: 'locked'; lockedUntil: Date };
+  | AttemptRefused;
 
 type PolicyWithPeople = Policy & { holder: Customer; insured: Customer | null };
 
@@ -82,10 +82,11 @@ function matchOwner(p: PolicyWithPeople, proof: OwnerProof): Customer | null {
  * Checks that a reporter who is not verified knows the holder's or insured's name or phone for the policy they
  * named. An unknown policy and a wrong detail give the same answer, so the check never reveals whether a policy
  * exists. Failures count against the channel identity's verification attempts: three lock it for 30 minutes,
- * the same lock as identity verification, so guessing cannot be spread across the two.
+ * the same lock as identity verification, so guessing cannot be spread across the two; and against the policy
+ * (number or plate) and the network address, whoever tries (src/domain/verification.ts).
  */
 export async function checkPolicyOwner(
-  deps: Pick<CoreDeps, 'db' | 'clock'>,
+  deps: AttemptDeps,
   identityId: string,
   ref: PolicyRef,
   proof: OwnerProof,
@@ -94,7 +95,7 @@ export async function checkPolicyOwner(
     const policy = await findPolicy(deps, ref);
     const person = policy ? matchOwner(policy, proof) : null;
     return policy && person ? toClaimPolicy(policy, person) : null;
-  });
+  }, ref);
   return r.ok ? { ok: true, policy: r.value } : r;
 }
 

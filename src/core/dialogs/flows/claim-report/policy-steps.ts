@@ -26,7 +26,7 @@ import {
 } from '../../../../domain/claims/index.ts';
 import { parseVerifyAnswer } from '../../../../domain/verification.ts';
 import { ask, say, sayWith, setSlots, type SayArgs } from '../../kit.ts';
-import { verifyActors } from '../../verify-steps.ts';
+import { refusalSay, verifyActors } from '../../verify-steps.ts';
 import type { FlowContext, FlowServices } from '../../types.ts';
 
 type LoadResult = { kind: 'picked'; policy: ClaimPolicy; byWords?: boolean } | { kind: 'choose'; options: ClaimPolicy[] } | { kind: 'other' } | { kind: 'none' };
@@ -84,7 +84,8 @@ export function policyStates(s: FlowServices, next: string): Record<string, any>
     target: 'done',
     actions: [
       assign({ outcome: 'declined' }),
-      sayWith((_c, e) => ({ key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } })),
+      // The number's or the network address's counter (issue 12) says so in its own words.
+      sayWith((_c, e) => refusalSay(s.lang, e.output, s.clock.now()) ?? { key: 'claim:policy.locked', vars: { time: formatShanghai(new Date(e.output.lockedUntil)).slice(11) } }),
     ],
   };
 
