@@ -4,6 +4,7 @@ import { AnxinError } from '../core/errors.ts';
 import { getCustomerView, type CustomerMatch, type CustomerView } from '../domain/customer-view.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { cliLang, fail, withDatabase } from './db.ts';
+import { terminalSafe, terminalSafeJson } from './terminal-text.ts';
 
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
@@ -25,9 +26,9 @@ function cut(s: string, max: number): string {
   return `${out}…`;
 }
 
-/** A plain-text table with aligned columns (CJK-aware); long cells are cut at `max` columns. */
+/** A plain-text table with aligned columns (CJK-aware); long cells are cut at `max` columns, control characters escaped. */
 export function renderTable(head: string[], rows: string[][], max = 40, indent = '  '): string {
-  const cells = [head, ...rows].map((r) => r.map((c) => cut(c, max)));
+  const cells = [head, ...rows].map((r) => r.map((c) => cut(terminalSafe(c, { singleLine: true }), max)));
   const widths = head.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   return cells
     .map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - displayWidth(c)))).join('  ').trimEnd())
@@ -92,7 +93,7 @@ export function renderCustomerView(lang: Lang, v: CustomerView): string {
   section(L('conversations', { count: v.conversations.length }), v.conversations.length
     ? renderTable(['conversation', 'channel', 'owner', 'messages', 'last'].map(col), v.conversations.map((x) => [x.id, x.channel, x.owner, String(x.messages), shanghaiMinute(x.lastMessageAt)]))
     : null);
-  return out.join('\n');
+  return terminalSafe(out.join('\n'));
 }
 
 /** The message for a failed lookup (not found / several customers), or null for other errors. */
@@ -123,7 +124,7 @@ export function register(program: Command): void {
       await withDatabase(async (db, config) => {
         try {
           const view = await getCustomerView(db, key, { secret: config.ANXIN_ID_SECRET });
-          console.log(o.json ? JSON.stringify(view, null, 2) : renderCustomerView(lang, view));
+          console.log(o.json ? terminalSafeJson(JSON.stringify(view, null, 2)) : renderCustomerView(lang, view));
         } catch (err) {
           const message = lookupError(lang, err);
           if (message === null) throw err;

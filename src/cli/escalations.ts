@@ -6,6 +6,7 @@ import { QUEUES, type Queue } from '../domain/escalations.ts';
 import { maskText } from '../domain/pii.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { renderTable } from './customer.ts';
+import { terminalSafeJson } from './terminal-text.ts';
 import { cliLang, fail, withDatabase } from './db.ts';
 
 /** One open escalation as staff may see it in a terminal: personal data masked. */
@@ -97,7 +98,7 @@ export function register(program: Command, clock: Clock = systemClock): void {
       await withDatabase(async (db) => {
         const now = clock.now();
         const lines = await listOpenEscalations(db, { queue, now });
-        if (o.json) return void console.log(JSON.stringify(lines, null, 2));
+        if (o.json) return void console.log(terminalSafeJson(JSON.stringify(lines, null, 2)));
         console.log(renderEscalations(lang, lines, { queue, now }));
         if (!queue) console.log(t(lang, 'escalations:complianceHidden'));
       });

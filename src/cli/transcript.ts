@@ -3,10 +3,12 @@ import { getTranscript, type TranscriptView } from '../domain/customer-view.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { shanghaiMinute } from './customer.ts';
 import { cliLang, fail, withDatabase } from './db.ts';
+import { terminalSafe, terminalSafeJson } from './terminal-text.ts';
 
 /**
  * The transcript as text: one block per message with its time (Asia/Shanghai), direction, author, delivery status
- * and detected intent; staff notes are marked so nobody mistakes them for something the customer saw.
+ * and detected intent; staff notes are marked so nobody mistakes them for something the customer saw. Control
+ * characters are printed as visible escapes (see terminal-text.ts).
  */
 export function renderTranscript(lang: Lang, v: TranscriptView): string {
   const c = v.conversation;
@@ -27,7 +29,8 @@ export function renderTranscript(lang: Lang, v: TranscriptView): string {
       ...`${note}${m.text}`.split('\n').map((l) => `    ${l}`),
     );
   }
-  return lines.join('\n');
+  // Customer text (and names, authors, delivery errors) may carry terminal escapes: shown, never obeyed.
+  return terminalSafe(lines.join('\n'));
 }
 
 /** `anxin transcript <conversation-id> [--json]` */
@@ -43,7 +46,7 @@ export function register(program: Command): void {
       await withDatabase(async (db) => {
         const view = await getTranscript(db, id);
         if (!view) return fail(t(lang, 'import:transcript.notFound', { id }));
-        console.log(o.json ? JSON.stringify(view, null, 2) : renderTranscript(lang, view));
+        console.log(o.json ? terminalSafeJson(JSON.stringify(view, null, 2)) : renderTranscript(lang, view));
       });
     });
 }
