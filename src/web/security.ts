@@ -34,10 +34,6 @@ export function hostName(host: string | undefined): string | undefined {
 
 const isStaffRoute = (url: string | undefined) => !!url && (url === '/staff' || url.startsWith('/staff/') || url.startsWith('/api/staff'));
 
-/** A 429 body in the server's error shape (`{ error }`); the plugin adds Retry-After. */
-const tooMany = (_req: FastifyRequest, ctx: { after: string; statusCode: number }) =>
-  Object.assign(new Error(`too many requests; retry in ${ctx.after}`), { statusCode: ctx.statusCode });
-
 /** Registers helmet, the rate-limit plugin and the request guards. Call before any route is added. */
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   app.addHook('onRequest', async (_req, reply) => {
@@ -63,7 +59,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     // HSTS only means something over HTTPS, which a reverse proxy terminates; it is that proxy's header to set.
     strictTransportSecurity: false,
   });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: tooMany });
+  await app.register(rateLimit, { global: false });
 
   const allowedHosts = staffHosts(config);
   app.addHook('onRequest', async (req, reply) => {
@@ -76,20 +72,32 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
 }
 
-/** A per-address limit (the client's IP) on one route, `max` requests a minute, keyed apart by `group`. */
-export function limitPerAddress(app: FastifyInstance, group: string, max: number): onRequestHookHandler {
-  return app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (req) => `addr:${group}:${req.ip}` }) as onRequestHookHandler;
+/**
+ * A hook answering 429 with Retry-After once `key(req)` has made `max` requests in a minute. Built on the plugin's
+ * `createRateLimit` (its own route hooks run only once per request, and a chat route needs two limits).
+ */
+function limiter(app: FastifyInstance, max: number, key: (req: FastifyRequest) => string) {
+  const check = app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: key });
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const limit = await check(req);
+    if (limit.isAllowed || !limit.isExceeded) return;
+    const seconds = Math.max(1, limit.ttlInSeconds);
+    return reply
+      .status(429)
+      .headers({ 'retry-after': String(seconds), 'x-ratelimit-limit': String(limit.max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(seconds) })
+      .send({ error: `too many requests; retry in ${seconds} seconds` });
+  };
 }
 
-/** A per-identity limit (the web `userId` in the JSON body, so it runs after parsing), `max` requests a minute. */
+/** A per-address limit (the client's IP) on one route group, `max` requests a minute. Runs before the body is read. */
+export function limitPerAddress(app: FastifyInstance, group: string, max: number): onRequestHookHandler {
+  return limiter(app, max, (req) => `addr:${group}:${req.ip}`) as onRequestHookHandler;
+}
+
+/** A per-identity limit (the web `userId` in the JSON body, so a preHandler), `max` requests a minute. */
 export function limitPerIdentity(app: FastifyInstance, group: string, max: number): preHandlerHookHandler {
-  return app.rateLimit({
-    max,
-    timeWindow: 60_000,
-    hook: 'preHandler',
-    keyGenerator: (req) => {
-      const id = (req.body as { userId?: unknown } | undefined)?.userId;
-      return `id:${group}:${typeof id === 'string' ? id.trim().slice(0, 64) : `ip:${req.ip}`}`;
-    },
+  return limiter(app, max, (req) => {
+    const id = (req.body as { userId?: unknown } | undefined)?.userId;
+    return `id:${group}:${typeof id === 'string' ? id.trim().slice(0, 64) : `ip:${req.ip}`}`;
   }) as preHandlerHookHandler;
 }
