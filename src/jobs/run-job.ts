@@ -102,9 +102,11 @@ export async function runJob(deps: JobDeps, job: JobDefinition, opts: JobOptions
 function judge(result: JobResult, failure: string | undefined): { status: 'ok' | 'partial' | 'failed'; reason?: string } {
   if (failure !== undefined) return { status: 'failed', reason: failure };
   const failed = result.counts.failed ?? 0;
+  const retrying = result.counts.failed_will_retry ?? 0;
   const parts = [
     result.errors.length ? `${result.errors.length} error(s)` : '',
     failed ? `${failed} delivery failure(s)` : '',
+    retrying ? `${retrying} delivery failure(s) left to retry` : '',
     result.incomplete ?? '',
   ].filter(Boolean);
   return parts.length ? { status: 'partial', reason: parts.join('; ') } : { status: 'ok' };
