@@ -46,6 +46,11 @@ async function main(): Promise<void> {
   if (recovered) logger.info({ recovered }, 'picked up messages left unsent by the last run');
   const scheduler = config.ANXIN_JOBS_ENABLED ? startScheduler(app) : undefined;
   const url = await app.listen();
+  // After listen, not before: a client retrying a message meanwhile joins its recovery instead of waiting for all.
+  void app.pipeline
+    .recoverUnanswered()
+    .then((r) => (r.answered || r.apologised || r.failed ? logger.info(r, 'answered messages left unanswered by the last run') : undefined))
+    .catch((err) => logger.error({ err }, 'recovering unanswered messages failed'));
   const base = url.replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost');
   if (process.stdout.isTTY) {
     // A plain banner for people; the JSON log lines below are for log collectors.

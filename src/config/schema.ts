@@ -40,6 +40,8 @@ export const configSchema = z.object({
   ANXIN_HOLIDAYS_DIR: z.string().default('./config/holidays'),
   ANXIN_TEMPLATES_DIR: z.string().default('./templates'),
   ANXIN_CALLBACK_NO_ANSWER_HOURS: z.coerce.number().positive().default(48),
+  /** A message a crash left unanswered is answered at restart up to this age; older ones get an apology and a handoff. */
+  ANXIN_RECOVERY_MAX_AGE_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(30),
   ANXIN_JOBS_ENABLED: bool.default(true),
 
   /** Host names the staff page and API answer to (DNS-rebinding guard), comma-separated; ANXIN_PUBLIC_HOST is added. */

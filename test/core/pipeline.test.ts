@@ -56,7 +56,8 @@ describe('pipeline', () => {
     const again = await app.pipeline.handle(inbound('我要报案', 'dup-1'));
     expect(first.duplicate).toBe(false);
     expect(again.duplicate).toBe(true);
-    expect(again.replies).toEqual([]);
+    // The repeat gets the stored replies back; the responder ran once.
+    expect(again.replies).toEqual(first.replies);
     expect(turns).toBe(1);
     expect(await app.db.message.count({ where: { direction: 'in' } })).toBe(1);
     // The same id on another channel is a different message.

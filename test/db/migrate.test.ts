@@ -116,7 +116,7 @@ describe('applyMigrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM _prisma_migrations').get()).toEqual({ n: first.applied.length });
   });
 
-  it('enforces one row per (channel, channelMessageId) on Message, but allows many without an id', async () => {
+  it('enforces one row per (conversationId, channelMessageId) on Message, but allows many without an id', async () => {
     const url = `file:${path.join(freshDir(), 'anxin.db')}`;
     await applyMigrations(url);
     const raw = sqlite(url.slice('file:'.length));
@@ -125,7 +125,7 @@ describe('applyMigrations', () => {
       name: i.name,
       columns: (raw.pragma(`index_info(${i.name})`) as { name: string }[]).map((c) => c.name),
     }));
-    expect(unique).toContainEqual({ name: 'Message_channel_channelMessageId_key', columns: ['channel', 'channelMessageId'] });
+    expect(unique).toContainEqual({ name: 'Message_conversationId_channelMessageId_key', columns: ['conversationId', 'channelMessageId'] });
 
     const db = await openDatabase(url);
     cleanups.push(() => db.$disconnect());
@@ -137,8 +137,10 @@ describe('applyMigrations', () => {
     await expect(message('dup')).rejects.toMatchObject({ code: 'P2002' });
     await message(null);
     await message(null);
-    // The same id on another channel is a different message.
-    await db.message.create({ data: { conversationId: conversation.id, channel: 'web', channelMessageId: 'dup', direction: 'in', text: 'hi' } });
+    // The same id in another sender's conversation is a different message (issue 12: de-duplication per identity).
+    const other = await db.channelIdentity.create({ data: { channel: 'wechat', externalUserId: 'wxid_3' } });
+    const theirs = await db.conversation.create({ data: { channel: 'wechat', identityId: other.id, ref: {} } });
+    await db.message.create({ data: { conversationId: theirs.id, channel: 'wechat', channelMessageId: 'dup', direction: 'in', text: 'hi' } });
     expect(await db.message.count()).toBe(4);
   });
 

@@ -3,7 +3,7 @@ import type { ChannelIdentity, Conversation, Customer } from '../../generated/sq
 import type { InboundMessage } from '../channel.ts';
 import { cuid } from './cuid.ts';
 import { sqlDate, sqlJson, tableDecoder, type RowDecoder } from './sqlite-codec.ts';
-import type { BeginTurnInput, ClaimedReply, DuplicateTurn, FinishTurnInput, SendAttempt, StartedTurn, TurnStore } from './turn-store.ts';
+import { TurnAlreadyAnswered, type BeginTurnInput, type ClaimedReply, type DuplicateTurn, type FinishTurnInput, type SendAttempt, type StartedTurn, type TurnStore } from './turn-store.ts';
 
 type Row = Record<string, unknown>;
 type Stmt = Database.Statement<unknown[], Row>;
@@ -20,6 +20,7 @@ interface Prepared {
   refreshConversation: Stmt;
   insertInbound: Stmt;
   openEscalation: Stmt;
+  markAnswered: Stmt;
   recordNlu: Stmt;
   insertReply: Stmt;
   markSent: Stmt;
@@ -48,7 +49,7 @@ function prepare(db: Database.Database): Prepared {
   const beginTx = db.transaction((input: BeginTurnInput) => begin(p, input));
   const finishTx = db.transaction((input: FinishTurnInput) => finish(p, input));
   const p: Prepared = {
-    seen: stmt('SELECT "conversationId" FROM "Message" WHERE "channel" = ? AND "channelMessageId" = ?'),
+    seen: stmt('SELECT "id", "awaitingReply" FROM "Message" WHERE "conversationId" = ? AND "channelMessageId" = ?'),
     identityByKey: stmt('SELECT * FROM "ChannelIdentity" WHERE "channel" = ? AND "externalUserId" = ?'),
     insertIdentity: stmt(
       'INSERT INTO "ChannelIdentity" ("id", "channel", "externalUserId", "displayName", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
@@ -64,14 +65,15 @@ function prepare(db: Database.Database): Prepared {
       'UPDATE "Conversation" SET "ref" = ?, "customerId" = ?, "updatedAt" = ?, "lastInboundAt" = ?, "lastMessageAt" = ? WHERE "id" = ?',
     ),
     insertInbound: stmt(
-      `INSERT INTO "Message" ("id", "conversationId", "channel", "channelMessageId", "direction", "author", "kind", "text", "attachments", "status", "createdAt")
-       VALUES (?, ?, ?, ?, 'in', 'customer', ?, ?, ?, 'received', ?)`,
+      `INSERT INTO "Message" ("id", "conversationId", "channel", "channelMessageId", "direction", "author", "kind", "text", "attachments", "status", "createdAt", "awaitingReply")
+       VALUES (?, ?, ?, ?, 'in', 'customer', ?, ?, ?, 'received', ?, 1)`,
     ),
     openEscalation: stmt(`SELECT 1 AS "open" FROM "Escalation" WHERE "conversationId" = ? AND "status" IN ('open', 'taken') LIMIT 1`),
+    markAnswered: stmt('UPDATE "Message" SET "awaitingReply" = 0 WHERE "id" = ? AND "awaitingReply" = 1'),
     recordNlu: stmt('UPDATE "Message" SET "intent" = ?, "confidence" = ?, "entities" = ? WHERE "id" = ?'),
     insertReply: stmt(
-      `INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "kind", "text", "choices", "status", "createdAt")
-       VALUES (?, ?, ?, 'out', 'bot', 'text', ?, ?, 'sending', ?)`,
+      `INSERT INTO "Message" ("id", "conversationId", "channel", "direction", "author", "kind", "text", "choices", "status", "createdAt", "replyToId")
+       VALUES (?, ?, ?, 'out', 'bot', 'text', ?, ?, 'sending', ?, ?)`,
     ),
     markSent: stmt(
       `UPDATE "Message" SET "status" = 'sent', "error" = NULL, "attempts" = ?, "sentAt" = ?, "nextAttemptAt" = NULL,
@@ -95,7 +97,7 @@ function prepare(db: Database.Database): Prepared {
       try {
         return beginTx.immediate(input);
       } catch (e) {
-        if (e instanceof DuplicateMessage) return { duplicate: true, conversationId: e.conversationId };
+        if (e instanceof DuplicateMessage) return e.turn;
         throw e;
       }
     },
@@ -155,16 +157,23 @@ export function createSqliteTurnStore(opts: {
   };
 }
 
+/** The sender's earlier message with this channel message id, if any (ids are unique per conversation). */
+function seenBefore(p: Prepared, conversationId: string, channelMessageId: string | undefined): DuplicateTurn | undefined {
+  if (!channelMessageId) return undefined;
+  const seen = p.seen.get(conversationId, channelMessageId);
+  return seen ? { duplicate: true, conversationId, inboundId: String(seen.id), answered: !Number(seen.awaitingReply) } : undefined;
+}
+
 function begin(p: Prepared, { inbound, now, languageFor }: BeginTurnInput): StartedTurn | DuplicateTurn {
-  if (inbound.channelMessageId) {
-    const seen = p.seen.get(inbound.channel, inbound.channelMessageId);
-    if (seen) return { duplicate: true, conversationId: String(seen.conversationId) };
-  }
+  const found = p.identityByKey.get(inbound.channel, inbound.externalUserId);
+  // Checked before any write: a repeat touches nothing. Only this sender's conversation is looked at.
+  const known = found && inbound.channelMessageId ? p.conversationByIdentity.get(found.id) : undefined;
+  const repeat = known && seenBefore(p, String(known.id), inbound.channelMessageId);
+  if (repeat) return repeat;
   // Prisma stamps @updatedAt with the wall clock (not the injected clock); so do we.
   const wall = new Date();
   const stamp = sqlDate(wall);
   const at = sqlDate(now);
-  const found = p.identityByKey.get(inbound.channel, inbound.externalUserId);
   let identity: ChannelIdentity;
   if (!found) {
     identity = p.identity(p.insertIdentity.get(cuid(), inbound.channel, inbound.externalUserId, inbound.displayName ?? null, at, stamp)!);
@@ -179,7 +188,7 @@ function begin(p: Prepared, { inbound, now, languageFor }: BeginTurnInput): Star
   const customerRow = identity.customerId ? p.customerById.get(identity.customerId) : undefined;
   const customer = customerRow ? p.customer(customerRow) : null;
   const ref = sqlJson(inbound.ref);
-  const existing = p.conversationByIdentity.get(identity.id);
+  const existing = known ?? p.conversationByIdentity.get(identity.id);
   let conversation: Conversation;
   // One write stamps the message's arrival too; the turn sees the conversation as it was before this message.
   if (!existing) {
@@ -203,7 +212,8 @@ function begin(p: Prepared, { inbound, now, languageFor }: BeginTurnInput): Star
     );
   } catch (e) {
     // Only reachable if another writer got past the lookup; the unique index decides, and we keep nothing.
-    if (isUniqueViolation(e)) throw new DuplicateMessage(conversation.id);
+    const repeat = isUniqueViolation(e) && seenBefore(p, conversation.id, inbound.channelMessageId);
+    if (repeat) throw new DuplicateMessage(repeat);
     throw e;
   }
   const openEscalation = p.openEscalation.get(conversation.id) !== undefined;
@@ -212,12 +222,14 @@ function begin(p: Prepared, { inbound, now, languageFor }: BeginTurnInput): Star
 
 /** Thrown inside the transaction to roll it back; turned into a {@link DuplicateTurn} by the caller. */
 class DuplicateMessage extends Error {
-  constructor(readonly conversationId: string) {
+  constructor(readonly turn: DuplicateTurn) {
     super('duplicate channel message');
   }
 }
 
 function finish(p: Prepared, input: FinishTurnInput): ClaimedReply[] {
+  // The claim and the replies commit together: of two turns for one message, the second writes nothing.
+  if (p.markAnswered.run(input.inboundId).changes === 0) throw new TurnAlreadyAnswered(input.inboundId);
   const at = sqlDate(input.now);
   if (input.nlu) {
     p.recordNlu.run(input.nlu.intent, input.nlu.confidence, sqlJson(input.nlu.entities), input.inboundId);
@@ -234,7 +246,7 @@ function finish(p: Prepared, input: FinishTurnInput): ClaimedReply[] {
   }
   return input.replies.map((reply) => {
     const id = cuid();
-    p.insertReply.run(id, input.conversationId, input.channel, reply.text, sqlJson(reply.choices), at);
+    p.insertReply.run(id, input.conversationId, input.channel, reply.text, sqlJson(reply.choices), at, input.inboundId);
     return { id, text: reply.text, choices: reply.choices, attempts: 0 };
   });
 }

@@ -22,10 +22,26 @@ export interface StartedTurn {
   openEscalation: boolean;
 }
 
-/** The (channel, channelMessageId) was seen before: nothing was stored. */
+/** The sender's own conversation already holds this channel message id: nothing was stored or changed. */
 export interface DuplicateTurn {
   duplicate: true;
+  /** The sender's conversation (never another identity's: ids are unique per conversation). */
   conversationId: string;
+  /** The stored inbound message. */
+  inboundId: string;
+  /** Its turn finished and its replies are stored; false while a turn runs or after a crash cut one short. */
+  answered: boolean;
+}
+
+/**
+ * {@link TurnStore.finishTurn} found the inbound message already answered (another turn for the same message won
+ * the race): nothing was written.
+ */
+export class TurnAlreadyAnswered extends Error {
+  readonly code = 'turn_already_answered';
+  constructor(readonly inboundId: string) {
+    super(`inbound message ${inboundId} was already answered`);
+  }
 }
 
 /** Everything written at the end of a turn, at once. */
@@ -67,11 +83,16 @@ export interface TurnStore {
   /** Which implementation this is (shown by the bench). */
   readonly kind: 'sqlite' | 'prisma';
   /**
-   * Dedupes on (channel, channelMessageId), upserts the channel identity and its conversation (refreshing the ref
-   * and the customer link), stores the inbound message (`received`) and stamps lastInboundAt/lastMessageAt.
+   * Dedupes on the sender's (conversation, channelMessageId), upserts the channel identity and its conversation
+   * (refreshing the ref and the customer link), stores the inbound message (`received`, awaiting its reply) and
+   * stamps lastInboundAt/lastMessageAt.
    */
   beginTurn(input: BeginTurnInput): Promise<StartedTurn | DuplicateTurn>;
-  /** Records NLU, dialog state and language, and stores the replies as `sending` — one atomic write. */
+  /**
+   * Marks the inbound message answered, records NLU, dialog state and language, and stores the replies as `sending`
+   * (linked to the inbound message) — one atomic write. Throws {@link TurnAlreadyAnswered}, writing nothing, when
+   * the message was answered meanwhile: a message is answered once.
+   */
   finishTurn(input: FinishTurnInput): Promise<ClaimedReply[]>;
   /** Records a send attempt's outcome on a message row. */
   recordAttempt(messageId: string, attempt: SendAttempt): Promise<void>;

@@ -83,7 +83,7 @@ async function snapshot(db: Db) {
   return {
     identities: identities.map(({ updatedAt: _u, ...r }) => ({ ...r, id: name(r.id), customerId: r.customerId ? 'customer' : null })),
     conversations: conversations.map(({ updatedAt: _u, ...r }) => ({ ...r, id: name(r.id), identityId: name(r.identityId), customerId: r.customerId ? 'customer' : null })),
-    messages: messages.map((r) => ({ ...r, id: name(r.id), conversationId: name(r.conversationId) })),
+    messages: messages.map((r) => ({ ...r, id: name(r.id), conversationId: name(r.conversationId), replyToId: name(r.replyToId) })),
   };
 }
 
@@ -111,8 +111,15 @@ describe('turn store', () => {
     expect(a.second.customer).toEqual(await fast.db.customer.findUnique({ where: { id: a.customer.id } }));
     expect(b.second.customer).toEqual(await slow.db.customer.findUnique({ where: { id: b.customer.id } }));
     expect(a.second.identity.customer).toEqual(a.second.customer);
-    expect(a.duplicate).toEqual({ duplicate: true, conversationId: a.first.conversation.id });
-    expect(b.duplicate).toEqual({ duplicate: true, conversationId: b.first.conversation.id });
+    // A repeat of an answered message names it and its own conversation.
+    expect(a.duplicate).toEqual({ duplicate: true, conversationId: a.first.conversation.id, inboundId: a.first.inboundId, answered: true });
+    expect(b.duplicate).toEqual({ duplicate: true, conversationId: b.first.conversation.id, inboundId: b.first.inboundId, answered: true });
+    expect(sa.messages.map((m) => [m.direction, m.awaitingReply, m.replyToId])).toEqual([
+      ['in', false, null],
+      ['out', false, sa.messages[0].id],
+      ['out', false, sa.messages[0].id],
+      ['in', false, null],
+    ]);
     expect(a.replies.map((r) => r.attempts)).toEqual([0, 0]);
     expect(a.noId).toEqual([]);
   });
@@ -151,7 +158,8 @@ describe('turn store', () => {
     const first = (await store.beginTurn({ inbound: inbound('一', 'same', { displayName: 'A' }), now: at(0), languageFor })) as StartedTurn;
     const before = await snapshot(db);
     const again = await store.beginTurn({ inbound: inbound('二', 'same', { displayName: 'B' }), now: at(1), languageFor });
-    expect(again).toEqual({ duplicate: true, conversationId: first.conversation.id });
+    // Its turn has not finished: the repeat says so (the pipeline answers it then, once).
+    expect(again).toEqual({ duplicate: true, conversationId: first.conversation.id, inboundId: first.inboundId, answered: false });
     expect(await snapshot(db)).toEqual(before);
     // Without a channel message id nothing can be deduplicated: each message is stored.
     await store.beginTurn({ inbound: inbound('三', undefined), now: at(2), languageFor });
