@@ -16,8 +16,8 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-/** POSTs a correctly signed (unless told otherwise) request to Anxin's server, like Slack does. */
-export function postSigned(server: FastifyInstance, body: string, contentType: string, opts: SignOptions = {}) {
+/** The headers Slack sends with `body`: content type, timestamp and v0 signature (and retry headers if asked). */
+export function signedHeaders(body: string, contentType: string, opts: SignOptions = {}): Record<string, string> {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': contentType,
@@ -28,8 +28,22 @@ export function postSigned(server: FastifyInstance, body: string, contentType: s
     headers['x-slack-retry-num'] = String(opts.retryNum);
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
-  return server.inject({ method: 'POST', url: opts.path ?? '/slack/events', headers, payload: body });
+  return headers;
 }
+
+/** POSTs a correctly signed (unless told otherwise) request to Anxin's server, like Slack does. */
+export function postSigned(server: FastifyInstance, body: string, contentType: string, opts: SignOptions = {}) {
+  return server.inject({ method: 'POST', url: opts.path ?? '/slack/events', headers: signedHeaders(body, contentType, opts), payload: body });
+}
+
+export const FORM = 'application/x-www-form-urlencoded';
+
+/** The form body of an interaction (button click, modal submission): `payload=<json>`. */
+export const interactionBody = (payload: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+/** The form body of an `/anxin` slash command with `fields` (user_id, text, response_url, ...). */
+export const commandBody = (fields: Record<string, string>) =>
+  new URLSearchParams({ token: 'legacy', team_id: 'T0001', team_domain: 'anxin', api_app_id: 'A0001', command: '/anxin', trigger_id: '1.2.t', ...fields }).toString();
 
 /** An Events API callback (JSON). */
 export function postEvent(server: FastifyInstance, eventId: string, event: Record<string, unknown>, opts: SignOptions = {}) {
@@ -48,12 +62,10 @@ export function postEvent(server: FastifyInstance, eventId: string, event: Recor
 
 /** An interaction (button click, modal submission): form-encoded `payload=`. */
 export function postInteraction(server: FastifyInstance, payload: Record<string, unknown>, opts: SignOptions = {}) {
-  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-  return postSigned(server, body, 'application/x-www-form-urlencoded', { path: '/slack/actions', ...opts });
+  return postSigned(server, interactionBody(payload), FORM, { path: '/slack/actions', ...opts });
 }
 
 /** A slash command: form-encoded fields. */
 export function postCommand(server: FastifyInstance, fields: Record<string, string>, opts: SignOptions = {}) {
-  const body = new URLSearchParams({ token: 'legacy', team_id: 'T0001', team_domain: 'anxin', api_app_id: 'A0001', command: '/anxin', trigger_id: '1.2.t', ...fields }).toString();
-  return postSigned(server, body, 'application/x-www-form-urlencoded', { path: '/slack/commands', ...opts });
+  return postSigned(server, commandBody(fields), FORM, { path: '/slack/commands', ...opts });
 }

@@ -19,6 +19,12 @@ export interface SlackWorld {
   settle(): Promise<void>;
   click(user: string, actionId: string, escalationId: string, extra?: Record<string, unknown>): ReturnType<typeof postInteraction>;
   submitReply(user: string, escalationId: string, text: string): ReturnType<typeof postInteraction>;
+  /** The payload Slack sends when `user` clicks a card button (a fresh trigger id each time). */
+  clickPayload(user: string, actionId: string, escalationId: string, extra?: Record<string, unknown>): Record<string, unknown>;
+  /** The payload Slack sends when `user` submits the Reply modal. */
+  replyPayload(user: string, escalationId: string, text: string): Record<string, unknown>;
+  /** The form fields of `/anxin <text>` typed by `user` (a fresh response_url each time). */
+  commandFields(user: string, text: string): Record<string, string>;
   threadMessage(user: string, channel: string, threadTs: string, text: string, eventId: string, retryNum?: number): ReturnType<typeof postEvent>;
   command(user: string, text: string): ReturnType<typeof postCommand>;
   cleanup(): Promise<void>;
@@ -56,44 +62,56 @@ export async function slackWorld(opts: WorldOptions = {}): Promise<SlackWorld> {
   const settle = async () => {
     await slack.idle();
   };
+  const clickPayload: SlackWorld['clickPayload'] = (user, actionId, escalationId, extra = {}) => ({
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'anxin' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'legacy',
+    trigger_id: `trigger-${++seq}`,
+    channel: { id: CH.general, name: 'anxin-general' },
+    container: { type: 'message', channel_id: CH.general },
+    response_url: fake.responseUrl(`r${seq}`),
+    actions: [{ type: 'button', action_id: actionId, block_id: 'anxin_actions', value: escalationId, action_ts: '1' }],
+    ...extra,
+  });
+  const replyPayload: SlackWorld['replyPayload'] = (user, escalationId, text) => ({
+    type: 'view_submission',
+    team: { id: 'T0001', domain: 'anxin' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'legacy',
+    trigger_id: `trigger-${++seq}`,
+    view: {
+      id: 'V0001',
+      type: 'modal',
+      team_id: 'T0001',
+      callback_id: 'anxin_reply_modal',
+      private_metadata: escalationId,
+      state: { values: { reply: { text: { type: 'plain_text_input', value: text } } } },
+      hash: 'h',
+    },
+  });
+  const commandFields: SlackWorld['commandFields'] = (user, text) => ({
+    channel_id: CH.general,
+    channel_name: 'anxin-general',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    text,
+    trigger_id: `cmd-trigger-${++seq}`,
+    response_url: fake.responseUrl(`c${seq}`),
+  });
   return {
     fake,
     app,
     slack,
     chat,
     settle,
-    click: (user, actionId, escalationId, extra = {}) =>
-      postInteraction(app.server, {
-        type: 'block_actions',
-        team: { id: 'T0001', domain: 'anxin' },
-        user: { id: user, username: user.toLowerCase(), team_id: 'T0001' },
-        api_app_id: 'A0001',
-        token: 'legacy',
-        trigger_id: `trigger-${++seq}`,
-        channel: { id: CH.general, name: 'anxin-general' },
-        container: { type: 'message', channel_id: CH.general },
-        response_url: fake.responseUrl(`r${seq}`),
-        actions: [{ type: 'button', action_id: actionId, block_id: 'anxin_actions', value: escalationId, action_ts: '1' }],
-        ...extra,
-      }),
-    submitReply: (user, escalationId, text) =>
-      postInteraction(app.server, {
-        type: 'view_submission',
-        team: { id: 'T0001', domain: 'anxin' },
-        user: { id: user, username: user.toLowerCase(), team_id: 'T0001' },
-        api_app_id: 'A0001',
-        token: 'legacy',
-        trigger_id: `trigger-${++seq}`,
-        view: {
-          id: 'V0001',
-          type: 'modal',
-          team_id: 'T0001',
-          callback_id: 'anxin_reply_modal',
-          private_metadata: escalationId,
-          state: { values: { reply: { text: { type: 'plain_text_input', value: text } } } },
-          hash: 'h',
-        },
-      }),
+    clickPayload,
+    replyPayload,
+    commandFields,
+    click: (user, actionId, escalationId, extra = {}) => postInteraction(app.server, clickPayload(user, actionId, escalationId, extra)),
+    submitReply: (user, escalationId, text) => postInteraction(app.server, replyPayload(user, escalationId, text)),
     threadMessage: (user, channel, threadTs, text, eventId, retryNum) =>
       postEvent(
         app.server,
@@ -101,8 +119,7 @@ export async function slackWorld(opts: WorldOptions = {}): Promise<SlackWorld> {
         { type: 'message', channel, user, text, ts: `1764469999.${String(++seq).padStart(6, '0')}`, thread_ts: threadTs, channel_type: 'channel', event_ts: '1764469999.000001' },
         { retryNum },
       ),
-    command: (user, text) =>
-      postCommand(app.server, { channel_id: CH.general, channel_name: 'anxin-general', user_id: user, user_name: user.toLowerCase(), text, response_url: fake.responseUrl(`c${++seq}`) }),
+    command: (user, text) => postCommand(app.server, commandFields(user, text)),
     async cleanup() {
       await slack.stop();
       await app.cleanup();
