@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { raiseEscalation } from '../../../src/domain/escalations.ts';
 import { scriptedChat } from '../../helpers/script.ts';
 import { linkCustomer } from './seed.ts';
 import { CH, slackWorld, type SlackWorld } from './world.ts';
 
-/** `/anxin lookup | queue | stats | reply | help`, and complaint cards with deadlines. */
+/**
+ * `/anxin lookup | queue | stats | reply | help`, and complaint cards with deadlines. Each test gets its own world (a
+ * handed-off customer plus an overdue complaint), so none depends on what another did or on their order.
+ */
 describe('/anxin slash command', () => {
   let w: SlackWorld;
   let complaintEscalation: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     w = await slackWorld();
     await w.chat.send('你好');
     await linkCustomer(w.app.db, w.chat.user);
@@ -26,7 +29,7 @@ describe('/anxin slash command', () => {
     complaintEscalation = e.id;
     await w.settle();
   });
-  afterAll(async () => w.cleanup());
+  afterEach(async () => w.cleanup());
 
   const text = async (user: string, cmd: string) => {
     const r = await w.command(user, cmd);

@@ -1,26 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkCustomer } from './seed.ts';
 import { CH, slackWorld, type SlackWorld } from './world.ts';
 
 /**
  * The whole staff loop through a real Bolt app on Anxin's fastify server, fed signed HTTP requests, with a fake Slack
  * Web API: customer asks for a person → masked card → Take → thread note stays internal → Reply (modal) reaches the
- * customer → Resolve → the bot answers again.
+ * customer → Resolve → the bot answers again. Each test starts from its own world in which the customer has just
+ * asked for a person (the card is posted), so the steps do not depend on each other's order.
  */
 describe('Slack staff loop, end to end', () => {
   let w: SlackWorld;
-  beforeAll(async () => {
+  beforeEach(async () => {
     w = await slackWorld();
-  });
-  afterAll(async () => w.cleanup());
-
-  const escalation = () => w.app.db.escalation.findFirstOrThrow({ where: { intent: 'human_agent' } });
-
-  it('posts a masked card to the queue channel when a customer asks for a person', async () => {
     await w.chat.send('你好，我的手机是13812345678');
     await linkCustomer(w.app.db, w.chat.user);
     await w.chat.send('转人工');
     await w.settle();
+  });
+  afterEach(async () => w.cleanup());
+
+  const escalation = () => w.app.db.escalation.findFirstOrThrow({ where: { intent: 'human_agent' } });
+
+  it('posts a masked card to the queue channel when a customer asks for a person', async () => {
     const conv = await w.app.db.conversation.findFirstOrThrow();
     expect(conv.owner).toBe('staff');
     const cards = w.fake.of('chat.postMessage').filter((c) => !c.params.thread_ts);
@@ -54,8 +55,10 @@ describe('Slack staff loop, end to end', () => {
     expect(JSON.stringify(update.params.blocks)).not.toContain('anxin_take');
   });
 
-  it("mirrors the customer's new message (masked) into the card's thread while the bot stays quiet", async () => {
+  it("mirrors the customer's new message (masked) into the card's thread while the bot stays quiet (item taken)", async () => {
     const e = await escalation();
+    await w.click('USTAFF', 'anxin_take', e.id);
+    await w.settle();
     await w.chat.send('还在吗？我的证件号是110101199003071234').expectSilence();
     await w.settle();
     const threaded = w.fake.of('chat.postMessage').filter((c) => c.params.thread_ts === e.cardTs);
@@ -109,8 +112,14 @@ describe('Slack staff loop, end to end', () => {
     expect(await w.app.db.message.count({ where: { direction: 'out' } })).toBe(before);
   });
 
-  it('Resolve closes the card and the bot answers the customer again', async () => {
+  it('Resolve closes the card and the bot answers the customer again; the audit holds the whole loop', async () => {
     const e = await escalation();
+    await w.click('USTAFF', 'anxin_take', e.id);
+    await w.settle();
+    await w.threadMessage('USTAFF', CH.general, e.cardTs!, '客户上月投诉过，注意语气', 'Ev-note-2');
+    await w.settle();
+    await w.submitReply('USTAFF', e.id, '您好，我是客服小王，马上为您处理。');
+    await w.settle();
     await w.click('USTAFF', 'anxin_resolve', e.id);
     await w.settle();
     expect(await escalation()).toMatchObject({ status: 'resolved', closedBy: 'USTAFF' });
