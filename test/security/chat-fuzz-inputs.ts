@@ -20,7 +20,7 @@ export interface FuzzRequest {
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
-  body?: string | Buffer;
+  body?: string;
 }
 
 type Rand = () => number;
