@@ -44,6 +44,15 @@ export const configSchema = z.object({
   ANXIN_RECOVERY_MAX_AGE_MINUTES: z.coerce.number({ message: 'expected minutes' }).int().positive().default(30),
   ANXIN_JOBS_ENABLED: bool.default(true),
 
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs, or a hop count). Unset:
+   * the socket address is the client's. Behind a proxy set it, or every visitor shares the proxy's address and the
+   * per-address rate limits and identity-check counters would treat them as one.
+   */
+  ANXIN_TRUST_PROXY: z
+    .string()
+    .regex(/^(?:\d+|[0-9A-Fa-f:./]+(?:\s*,\s*[0-9A-Fa-f:./]+)*)$/, { message: 'expected proxy addresses/CIDRs (comma-separated) or a hop count' })
+    .optional(),
   /** Host names the staff page and API answer to (DNS-rebinding guard), comma-separated; ANXIN_PUBLIC_HOST is added. */
   ANXIN_STAFF_HOSTS: z.string().default('localhost,127.0.0.1,[::1]'),
   /** The host name the public chat is served under (e.g. kefu.example.com), if any. */
