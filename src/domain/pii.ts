@@ -83,7 +83,8 @@ const TWO_UNITS = `${NUM}(?:号楼|栋|幢|座|单元)${S}?${NUM}(?:-${NUM})*(?:
 
 /** Highest priority first: where two matches overlap, the earlier kind wins. */
 const DETECTORS: Array<[PiiKind, RegExp]> = [
-  ['email', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g],
+  // Bounded repeats (RFC 5321 lengths) keep the scan linear on long texts without an @.
+  ['email', /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g],
   // 18-character ID numbers, also written 6-8-4 or 6-4-4-4; 15-digit ones from before 1999.
   ['idNumber', new RegExp(`(?<![0-9A-Za-z])(?:\\d{6}${S}\\d{4}${S}\\d{2}${S}?\\d{2}${S}\\d{3}[\\dXx]|\\d{15})(?![\\dA-Za-z])`, 'g')],
   // Bank cards: 16-19 digits in a row, in groups of four (the last may be shorter: 19-digit UnionPay), or 6 + rest.
