@@ -4,16 +4,11 @@
  * odd query strings. The same seed gives the same requests, so a failure reproduces.
  */
 
-/** mulberry32: small, fast, seeded. */
+import { createRng } from '../../prisma/seed/prng.ts';
+
+/** The project's seeded generator (the one the demo data uses), as a bare function. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRng(seed).next;
 }
 
 export interface FuzzRequest {

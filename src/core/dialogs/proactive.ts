@@ -5,7 +5,7 @@ import type { CoreServices } from '../core-services.ts';
 import type { Delivery } from '../delivery.ts';
 import { AnxinError } from '../errors.ts';
 import type { CoreDeps } from '../turn.ts';
-import { render } from './engine.ts';
+import { render } from './replies.ts';
 import { runFlow } from './runner.ts';
 import { readState } from './state.ts';
 import type { FlowInput, FlowServices } from './types.ts';

@@ -8,7 +8,7 @@ import { businessHoursFrom, isOpen, nextOpening } from '../business-hours.ts';
 import { isDropHandoff, isWaitQuery } from '../nlu/acts/index.ts';
 import type { Nlu } from '../nlu/types.ts';
 import type { Responder, TurnContext, TurnOutcome } from '../turn.ts';
-import { render } from './engine.ts';
+import { render } from './replies.ts';
 import { readState } from './state.ts';
 import type { SayEvent } from './types.ts';
 
